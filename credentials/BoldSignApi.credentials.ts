@@ -1,0 +1,67 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { BOLDSIGN_HOSTS } from '../nodes/BoldSign/hosts';
+
+export class BoldSignApi implements ICredentialType {
+	name = 'boldSignApi';
+
+	displayName = 'BoldSign API';
+
+	icon: Icon = { light: 'file:../nodes/BoldSign/boldsign.svg', dark: 'file:../nodes/BoldSign/boldsign.dark.svg' };
+
+	documentationUrl = 'https://developers.boldsign.com/authentication/api-key/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Created in BoldSign under API → API Key. Sandbox and live keys use the same hosts.',
+		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			default: 'us',
+			description: 'The data center of your BoldSign account. A key used against another region is rejected with 401.',
+			options: [
+				{ name: 'United States', value: 'us' },
+				{ name: 'Europe', value: 'eu' },
+				{ name: 'Canada', value: 'ca' },
+				{ name: 'Australia', value: 'au' },
+				{ name: 'Custom Base URL', value: 'custom' },
+			],
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://api.boldsign.com',
+			description: 'The API base URL, without a trailing path',
+			displayOptions: { show: { region: ['custom'] } },
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { 'X-API-KEY': '={{$credentials.apiKey}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{ $credentials.region === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : ${JSON.stringify(BOLDSIGN_HOSTS)}[$credentials.region] }}`,
+			url: '/v1/users/list',
+			qs: { Page: 1, PageSize: 1 },
+		},
+	};
+}

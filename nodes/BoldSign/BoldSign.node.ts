@@ -1,0 +1,30 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { operationFields, route } from '../shared/router';
+import { resourceField, resources, teamOperationField, userOperationField } from './actions/resources';
+import { searchTeams, searchUsers } from './methods/listSearch';
+
+export class BoldSign implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'BoldSign',
+		name: 'boldSign',
+		icon: { light: 'file:boldsign.svg', dark: 'file:boldsign.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Invite, audit, change and deactivate BoldSign users and teams',
+		defaults: { name: 'BoldSign' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'boldSignApi', required: true }],
+		properties: [resourceField, userOperationField, teamOperationField, ...operationFields(resources)],
+	};
+
+	methods = { listSearch: { searchUsers, searchTeams } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this, resources);
+	}
+}

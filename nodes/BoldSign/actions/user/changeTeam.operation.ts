@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showFor, simplifyField } from '../../../shared/descriptions';
+import { apiRequest } from '../../../shared/transport';
+import { boldSign } from '../../transport';
+import { readTeamId, resolveOptionalUserId, resolveUser, teamLocator, userAfterChange, userLocator } from '../../users';
+
+const show = showFor('user', 'changeTeam');
+
+export const description: INodeProperties[] = [
+	userLocator(show),
+	teamLocator(show, 'team', 'New Team'),
+	{
+		...userLocator(show, 'transferTo', 'Transfer Documents To'),
+		required: false,
+		description: 'A user of the old team who receives the user’s documents. Leave empty to move the documents with the user.',
+	},
+	simplifyField(show),
+];
+
+export async function execute(this: IExecuteFunctions, i: number) {
+	const { userId } = await resolveUser.call(this, 'user', i);
+	const body: IDataObject = { toTeamId: readTeamId.call(this, 'team', i) };
+	const transferTo = await resolveOptionalUserId.call(this, 'transferTo', i);
+	if (transferTo) body.transferDocumentsToUserId = transferTo;
+	await apiRequest.call(this, boldSign, { method: 'PUT', path: '/v1/users/changeTeam', qs: { userId }, body, itemIndex: i });
+	return await userAfterChange.call(this, userId, i);
+}

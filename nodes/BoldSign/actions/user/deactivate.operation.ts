@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showFor, simplifyField } from '../../../shared/descriptions';
+import { apiRequest } from '../../../shared/transport';
+import { boldSign } from '../../transport';
+import { resolveOptionalUserId, resolveUser, userAfterChange, userLocator } from '../../users';
+
+const show = showFor('user', 'deactivate');
+
+export const description: INodeProperties[] = [
+	userLocator(show),
+	{
+		...userLocator(show, 'transferTo', 'Transfer Documents To'),
+		required: false,
+		description: 'Another user who receives the deactivated user’s documents. Leave empty to keep them with the deactivated user.',
+	},
+	simplifyField(show),
+];
+
+export async function execute(this: IExecuteFunctions, i: number) {
+	const { userId } = await resolveUser.call(this, 'user', i);
+	const body: IDataObject = { userId, userStatus: 'Deactivate' };
+	const toUserId = await resolveOptionalUserId.call(this, 'transferTo', i);
+	if (toUserId) body.toUserId = toUserId;
+	await apiRequest.call(this, boldSign, { method: 'PUT', path: '/v1/users/update', body, itemIndex: i });
+	return await userAfterChange.call(this, userId, i);
+}

@@ -1,0 +1,21 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showFor, simplifyField } from '../../../shared/descriptions';
+import { apiRequest } from '../../../shared/transport';
+import { boldSign } from '../../transport';
+import { resolveUser, userAfterChange, userLocator } from '../../users';
+
+const show = showFor('user', 'reactivate');
+
+export const description: INodeProperties[] = [userLocator(show), simplifyField(show)];
+
+export async function execute(this: IExecuteFunctions, i: number) {
+	const { userId } = await resolveUser.call(this, 'user', i);
+	await apiRequest.call(this, boldSign, {
+		method: 'PUT',
+		path: '/v1/users/update',
+		body: { userId, userStatus: 'Activate' },
+		itemIndex: i,
+	});
+	return await userAfterChange.call(this, userId, i);
+}

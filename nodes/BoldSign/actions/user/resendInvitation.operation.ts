@@ -1,0 +1,3 @@
+import { invitationOperation } from './invitation';
+
+export const { description, execute } = invitationOperation('resendInvitation', '/v1/users/resendInvitation');

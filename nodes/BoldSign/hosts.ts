@@ -1,0 +1,7 @@
+/** BoldSign API hosts by region (reference §3.1). A key from another region gets 401. */
+export const BOLDSIGN_HOSTS: Record<string, string> = {
+	us: 'https://api.boldsign.com',
+	eu: 'https://api-eu.boldsign.com',
+	ca: 'https://api-ca.boldsign.com',
+	au: 'https://api-au.boldsign.com',
+};

@@ -1,0 +1,73 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import { firstString } from '../shared/errors';
+import { findFirst, pageNumberPaging } from '../shared/pagination';
+import type { RequestContext, VendorApi } from '../shared/types';
+import { BOLDSIGN_HOSTS } from './hosts';
+
+export const CREDENTIAL_TYPE = 'boldSignApi';
+
+export function boldSignBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const region = String(credentials.region ?? 'us');
+	const url = region === 'custom' ? String(credentials.baseUrl ?? '') : BOLDSIGN_HOSTS[region];
+	return (url ?? BOLDSIGN_HOSTS.us).replace(/\/+$/, '');
+}
+
+/** ASP.NET validation bodies carry `errors: { Field: ["message"] }`. */
+function validationMessages(body: unknown): string | undefined {
+	const errors = (body as IDataObject | undefined)?.errors;
+	if (!errors || typeof errors !== 'object') return undefined;
+	const messages = Object.entries(errors as IDataObject).map(([field, value]) =>
+		`${field}: ${Array.isArray(value) ? value.join(' ') : String(value)}`,
+	);
+	return messages.length ? messages.join('; ') : undefined;
+}
+
+export const boldSign: VendorApi = {
+	name: 'BoldSign',
+	async connection(ctx: RequestContext) {
+		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+		return { credentialType: CREDENTIAL_TYPE, baseUrl: boldSignBaseUrl(credentials), secrets: [String(credentials.apiKey ?? '')] };
+	},
+	// ErrorResult {error}, ErrorResponse {errorType, error}, ProblemDetails {title, detail} (reference §3.4).
+	errorMessage(body) {
+		if (typeof body === 'string') return body.trim() || undefined;
+		return firstString(body, ['error', 'detail', 'message']) ?? validationMessages(body) ?? firstString(body, ['title']);
+	},
+	hint(status) {
+		if (status === 401) {
+			return 'BoldSign rejected the API key. Check the key, and that the credential’s region matches your BoldSign account’s region: a key used against another region gets 401.';
+		}
+		if (status === 402) return 'Your BoldSign plan does not include this feature.';
+		if (status === 403) return 'The API key’s user is not allowed to do this. User and team management needs an admin account.';
+		return undefined;
+	},
+};
+
+/** Users list: `result`, page details without totals, so the last page is the first short one (§3.2). */
+export const userPaging = pageNumberPaging({
+	pageParam: 'Page',
+	sizeParam: 'PageSize',
+	maxPageSize: 100,
+	items: (body) => ((body as IDataObject)?.result as IDataObject[]) ?? [],
+});
+
+/** Teams list: `results` (plural, unlike users) (§3.3). */
+export const teamPaging = pageNumberPaging({
+	pageParam: 'Page',
+	sizeParam: 'PageSize',
+	maxPageSize: 100,
+	items: (body) => ((body as IDataObject)?.results as IDataObject[]) ?? [],
+});
+
+/** The user with exactly this email (case-insensitive), found through the list search. */
+export async function findUserByEmail(this: RequestContext, email: string, itemIndex?: number): Promise<IDataObject | undefined> {
+	const wanted = email.trim().toLowerCase();
+	return await findFirst.call(
+		this,
+		boldSign,
+		{ method: 'GET', path: '/v1/users/list', qs: { Search: email.trim() }, itemIndex },
+		userPaging,
+		(user) => String(user.email ?? '').toLowerCase() === wanted,
+	);
+}

@@ -1,0 +1,122 @@
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { inputError } from './errors';
+import { isEmail } from './user';
+
+/** Shows a field for the given resource and operations only. */
+export function showFor(resource: string, operation: string | string[]): IDisplayOptions {
+	return { show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation] } };
+}
+
+/** The standard Return All + Limit pair. */
+export function returnAllAndLimit(displayOptions: IDisplayOptions, maxLimit?: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions,
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+		},
+	];
+}
+
+export function simplifyField(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return a normalized user record with the same keys for every vendor instead of the raw vendor object',
+		displayOptions,
+	};
+}
+
+/** Reads Return All and Limit for an item. */
+export function readPaging(this: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit: number } {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	return { returnAll, limit };
+}
+
+/** A resource locator: pick from a searchable list, type an ID, and for users type an email. */
+export function locator(opts: {
+	displayName: string;
+	name: string;
+	searchMethod: string;
+	idPlaceholder: string;
+	withEmail?: boolean;
+	required?: boolean;
+	description?: string;
+	displayOptions: IDisplayOptions;
+}): INodeProperties {
+	return {
+		displayName: opts.displayName,
+		name: opts.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: opts.required ?? true,
+		description: opts.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: opts.searchMethod, searchable: true },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: opts.idPlaceholder },
+			...(opts.withEmail
+				? [
+						{
+							displayName: 'By Email',
+							name: 'email',
+							type: 'string' as const,
+							placeholder: 'name@example.com',
+							validation: [
+								{
+									type: 'regex' as const,
+									properties: { regex: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', errorMessage: 'Not a valid email address' },
+								},
+							],
+						},
+					]
+				: []),
+		],
+		displayOptions: opts.displayOptions,
+	};
+}
+
+export interface LocatorValue {
+	mode: string;
+	value: string;
+}
+
+/** Reads a resource locator (or a plain string) and checks it is filled in, and is an email in email mode. */
+export function readLocator(this: IExecuteFunctions, name: string, itemIndex: number, label: string): LocatorValue {
+	const raw = this.getNodeParameter(name, itemIndex) as LocatorValue | string;
+	const located = typeof raw === 'string' ? { mode: 'id', value: raw } : { mode: raw.mode, value: String(raw.value ?? '') };
+	located.value = located.value.trim();
+	if (!located.value) {
+		throw inputError(this.getNode(), `No ${label} given`, `Pick the ${label} from the list, or enter its ID or email.`, itemIndex);
+	}
+	if (located.mode === 'email' && !isEmail(located.value)) {
+		throw inputError(
+			this.getNode(),
+			`"${located.value}" is not a valid email address`,
+			`Enter the ${label}'s email address, such as name@example.com, or switch to By ID.`,
+			itemIndex,
+		);
+	}
+	return located;
+}

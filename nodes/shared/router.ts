@@ -1,0 +1,84 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export type OperationResult = IDataObject | IDataObject[];
+
+/** One operation of a resource: its fields and how it runs, item by item or for all items at once. */
+export interface Operation {
+	description: INodeProperties[];
+	execute?(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+	/** For operations the vendor can batch: one result (or error) per given item index, in order. */
+	executeBatch?(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<OperationResult | Error>>;
+}
+
+export type Resources = Record<string, Record<string, Operation>>;
+
+function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number) {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context = { ...error.context, itemIndex };
+		return error;
+	}
+	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+}
+
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+function resultItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+}
+
+/**
+ * Runs the selected operation over every input item: every output item is paired with the input it came
+ * from, and with Continue On Fail an item's error becomes an output item instead of stopping the run.
+ */
+export async function route(this: IExecuteFunctions, resources: Resources): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = resources[resource]?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`);
+	}
+
+	const output: INodeExecutionData[] = [];
+	const settle = (result: OperationResult | Error, itemIndex: number) => {
+		if (!(result instanceof Error)) {
+			output.push(...resultItems(result, itemIndex));
+			return;
+		}
+		const error = asNodeError.call(this, result, itemIndex);
+		if (!this.continueOnFail()) throw error;
+		output.push(errorItem(error, itemIndex));
+	};
+
+	if (operation.executeBatch) {
+		const indexes = items.map((_, i) => i);
+		const results = await operation.executeBatch.call(this, indexes);
+		results.forEach((result, n) => settle(result, indexes[n]));
+		return [output];
+	}
+	for (let i = 0; i < items.length; i++) {
+		try {
+			settle(await operation.execute!.call(this, i), i);
+		} catch (error) {
+			settle(error instanceof Error ? error : new Error(String(error)), i);
+		}
+	}
+	return [output];
+}
+
+/** Every field of every operation, in order, for the node description. */
+export function operationFields(resources: Resources): INodeProperties[] {
+	return Object.values(resources).flatMap((ops) => Object.values(ops).flatMap((op) => op.description));
+}

@@ -1,0 +1,70 @@
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+/** Every n8n context our nodes send requests from. */
+export type RequestContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+/** Which credential a call uses, where the vendor lives, and the values that must never leak into an error. */
+export interface Connection {
+	credentialType: string;
+	baseUrl: string;
+	secrets: string[];
+	/** The credential has a preAuthentication token: let n8n refresh it on a 401 and retry once. */
+	refreshOn401?: boolean;
+}
+
+export interface RetryPolicy {
+	/** Retries after the first attempt. */
+	maxRetries: number;
+	/** Backoff base when the vendor gives no Retry-After or reset header. */
+	baseDelayMs: number;
+	/** Longest single wait we accept; a longer Retry-After fails at once with a clear error. */
+	maxDelayMs: number;
+	/** Bound on the sum of all waits for one request. */
+	maxTotalWaitMs: number;
+}
+
+/** What the shared transport needs to know about one vendor. Everything else is generic. */
+export interface VendorApi {
+	/** Vendor name as users know it, used in messages ("BoldSign"). */
+	name: string;
+	connection(ctx: RequestContext): Promise<Connection>;
+	/** The vendor's own error message from an error body, if it has one. */
+	errorMessage(body: unknown): string | undefined;
+	/** What the user should do about this failure, when the vendor has a specific answer. */
+	hint?(status: number, vendorMessage: string | undefined, body: unknown): string | undefined;
+	retry?: Partial<RetryPolicy>;
+}
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path relative to the connection's base URL. */
+	path?: string;
+	/** Absolute URL (a next-page link); it must be on the base URL's origin. */
+	url?: string;
+	qs?: Record<string, unknown>;
+	body?: unknown;
+	headers?: Record<string, string>;
+	/** Send arrays in the query as `k=a&k=b`. */
+	repeatArrays?: boolean;
+	/** Override the method's idempotency: decides whether a 5xx or a dropped connection is retried. */
+	idempotent?: boolean;
+	itemIndex?: number;
+}
+
+export interface ApiResponse {
+	status: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+}
