@@ -1,0 +1,232 @@
+'use strict';
+// Runs this package's nodes through n8n-core's real execution engine (WorkflowExecute), loading the
+// compiled package the way n8n does (PackageDirectoryLoader over package.json's "n8n" section).
+// Requests go over real HTTP through n8n's own request helpers; only the credential store is ours:
+// it applies each credential's `authenticate` and runs `preAuthentication` like n8n's CredentialsHelper,
+// keeping what preAuthentication returns so the next execution reuses it.
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+// n8n-core keeps its instance settings (encryption key) in the user folder: never the developer's own.
+process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'esign-n8n-user-'));
+
+const { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } = require('n8n-core');
+const { ICredentialsHelper, Workflow } = require('n8n-workflow');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const PACKAGE = require(path.join(ROOT, 'package.json')).name;
+
+let loaderPromise;
+function loadPackage() {
+	loaderPromise ??= (async () => {
+		const loader = new PackageDirectoryLoader(ROOT);
+		await loader.loadAll();
+		return loader;
+	})();
+	return loaderPromise;
+}
+
+class NodeTypes {
+	constructor(loader) {
+		this.loader = loader;
+	}
+	getByName(type) {
+		const name = type.startsWith(`${PACKAGE}.`) ? type.slice(PACKAGE.length + 1) : type;
+		const entry = this.loader.nodeTypes[name];
+		if (!entry) throw new Error(`Unknown node type ${type}`);
+		return entry.type;
+	}
+	getByNameAndVersion(type) {
+		return this.getByName(type);
+	}
+	getKnownTypes() {
+		return {};
+	}
+}
+
+/** Resolves `={{$credentials.x}}`-style values of a generic authenticate definition. */
+function resolveTemplate(value, credentials) {
+	if (typeof value !== 'string' || !value.startsWith('=')) return value;
+	return value.slice(1).replace(/\{\{\s*\$credentials\.([\w.]+)\s*\}\}/g, (_, key) =>
+		String(key.split('.').reduce((obj, k) => obj?.[k], credentials) ?? ''),
+	);
+}
+
+function resolveDeep(value, credentials) {
+	if (Array.isArray(value)) return value.map((v) => resolveDeep(v, credentials));
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveDeep(v, credentials)]));
+	}
+	return resolveTemplate(value, credentials);
+}
+
+class CredentialsHelper extends ICredentialsHelper {
+	constructor(loader, store) {
+		super();
+		this.loader = loader;
+		/** type name → decrypted credential data; mutated by preAuthentication like n8n's database. */
+		this.store = store;
+		this.preAuthenticationRuns = 0;
+	}
+
+	credentialType(name) {
+		const entry = this.loader.credentialTypes[name];
+		if (!entry) throw new Error(`Unknown credential type ${name}`);
+		return entry.type;
+	}
+
+	getParentTypes(name) {
+		const extendsList = this.loader.credentialTypes[name]?.type.extends ?? [];
+		return extendsList.flatMap((parent) => [parent, ...this.getParentTypes(parent)]);
+	}
+
+	getCredentialsProperties(name) {
+		return this.credentialType(name).properties;
+	}
+
+	async authenticate(credentials, typeName, requestOptions) {
+		const type = this.credentialType(typeName);
+		const auth = type.authenticate;
+		if (typeof auth === 'function') return await auth(credentials, requestOptions);
+		if (!auth || auth.type !== 'generic') return requestOptions;
+		const props = resolveDeep(auth.properties, credentials);
+		const out = { ...requestOptions };
+		for (const key of ['headers', 'qs', 'body']) {
+			if (props[key]) out[key] = { ...(requestOptions[key] ?? {}), ...props[key] };
+		}
+		if (props.auth) out.auth = props.auth;
+		return out;
+	}
+
+	/** As n8n: run preAuthentication when the expirable field is empty or the token was rejected. */
+	async preAuthentication(helpers, credentials, typeName, _node, credentialsExpired) {
+		const type = this.credentialType(typeName);
+		if (typeof type.preAuthentication !== 'function') return undefined;
+		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		if (!expirable) return undefined;
+		if (!credentialsExpired && credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined) {
+			return undefined;
+		}
+		this.preAuthenticationRuns++;
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output && output[expirable.name] === undefined) {
+			throw new Error(`preAuthentication of ${typeName} returned no ${expirable.name}`);
+		}
+		this.store[typeName] = { ...this.store[typeName], ...output };
+		return output;
+	}
+
+	async runPreAuthentication(helpers, credentials, typeName) {
+		return await this.preAuthentication(helpers, credentials, typeName, undefined, true);
+	}
+
+	async getDecrypted(_additionalData, _nodeCredentials, type) {
+		if (!this.store[type]) throw new Error(`No credentials of type ${type} in this test`);
+		return { ...this.store[type] };
+	}
+
+	async getCredentials() {
+		throw new Error('not used by these nodes');
+	}
+
+	async updateCredentials(_nodeCredentials, type, data) {
+		this.store[type] = { ...data };
+	}
+
+	async updateCredentialsOauthTokenData(_nodeCredentials, type, data) {
+		this.store[type] = { ...this.store[type], ...data };
+	}
+
+	getOAuth2Options() {
+		return undefined;
+	}
+
+	isCredentialUsableByNode() {
+		return true;
+	}
+}
+
+function additionalDataFor(hooks, credentialsHelper) {
+	return {
+		hooks,
+		credentialsHelper,
+		currentNodeParameters: undefined,
+		executionId: 'test',
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		variables: {},
+		userId: 'test-user',
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+	};
+}
+
+/**
+ * A reusable n8n "instance" for tests: holds the credentials (as n8n's database would) across runs.
+ * `run()` executes one node over the given input items and returns its output.
+ */
+async function createInstance(credentials = {}) {
+	const loader = await loadPackage();
+	const nodeTypes = new NodeTypes(loader);
+	const store = JSON.parse(JSON.stringify(credentials));
+	const credentialsHelper = new CredentialsHelper(loader, store);
+
+	async function run({ type, parameters, items = [{ json: {} }], continueOnFail = false }) {
+		const nodeType = nodeTypes.getByName(type);
+		const credentialNames = (nodeType.description.credentials ?? []).map((c) => c.name).filter((name) => store[name]);
+		const node = {
+			id: 'node-under-test',
+			name: 'Node',
+			type: `${PACKAGE}.${type}`,
+			typeVersion: nodeType.description.version,
+			position: [0, 0],
+			parameters,
+			credentials: Object.fromEntries(credentialNames.map((name) => [name, { id: name, name }])),
+			...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+		};
+		const workflow = new Workflow({ id: 'wf', nodes: [node], connections: {}, nodeTypes, active: false, settings: {} });
+		const hooks = new ExecutionLifecycleHooks('manual', 'test', { id: 'wf', name: 'test', nodes: [node], connections: {}, settings: {} });
+		let finish;
+		const finished = new Promise((resolve) => (finish = resolve));
+		hooks.addHandler('workflowExecuteAfter', (fullRunData) => finish(fullRunData));
+		const runExecutionData = {
+			resultData: { runData: {} },
+			executionData: {
+				metadata: {},
+				contextData: {},
+				waitingExecution: {},
+				waitingExecutionSource: null,
+				nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
+			},
+		};
+		const execute = new WorkflowExecute(additionalDataFor(hooks, credentialsHelper), 'manual', runExecutionData);
+		await execute.processRunExecutionData(workflow);
+		const result = await finished;
+		const taskData = result.data.resultData.runData.Node?.[0];
+		const error = result.data.resultData.error ?? taskData?.error;
+		const output = taskData?.data?.main?.[0] ?? [];
+		return { error, output, json: output.map((item) => item.json), status: result.status };
+	}
+
+	return { run, credentials: store, credentialsHelper };
+}
+
+/** Serializes an error the way n8n would show and store it, to search it for leaked secrets. */
+function errorText(error) {
+	if (!error) return '';
+	return JSON.stringify({ message: error.message, description: error.description, context: error.context, stack: error.stack, ...error });
+}
+
+module.exports = { createInstance, errorText, PACKAGE };
