@@ -12,7 +12,7 @@ const path = require('node:path');
 // n8n-core keeps its instance settings (encryption key) in the user folder: never the developer's own.
 process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'esign-n8n-user-'));
 
-const { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } = require('n8n-core');
+const { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, WorkflowExecute } = require('n8n-core');
 const { ICredentialsHelper, Workflow } = require('n8n-workflow');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -183,10 +183,10 @@ async function createInstance(credentials = {}) {
 	const store = JSON.parse(JSON.stringify(credentials));
 	const credentialsHelper = new CredentialsHelper(loader, store);
 
-	async function run({ type, parameters, items = [{ json: {} }], continueOnFail = false }) {
+	function nodeFor(type, parameters, continueOnFail) {
 		const nodeType = nodeTypes.getByName(type);
 		const credentialNames = (nodeType.description.credentials ?? []).map((c) => c.name).filter((name) => store[name]);
-		const node = {
+		return {
 			id: 'node-under-test',
 			name: 'Node',
 			type: `${PACKAGE}.${type}`,
@@ -196,7 +196,22 @@ async function createInstance(credentials = {}) {
 			credentials: Object.fromEntries(credentialNames.map((name) => [name, { id: name, name }])),
 			...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 		};
-		const workflow = new Workflow({ id: 'wf', nodes: [node], connections: {}, nodeTypes, active: false, settings: {} });
+	}
+
+	const workflowOf = (node) => new Workflow({ id: 'wf', nodes: [node], connections: {}, nodeTypes, active: false, settings: {} });
+
+	/** Calls a node's listSearch or loadOptions method the way the editor does, with the current parameters. */
+	async function loadOptions({ type, parameters = {}, kind = 'listSearch', method, filter, paginationToken }) {
+		const node = nodeFor(type, parameters);
+		const hooks = new ExecutionLifecycleHooks('internal', 'test', { id: 'wf', name: 'test', nodes: [node], connections: {}, settings: {} });
+		const context = new LoadOptionsContext(workflowOf(node), node, additionalDataFor(hooks, credentialsHelper), 'parameters');
+		const fn = nodeTypes.getByName(type).methods[kind][method];
+		return await fn.call(context, filter, paginationToken);
+	}
+
+	async function run({ type, parameters, items = [{ json: {} }], continueOnFail = false }) {
+		const node = nodeFor(type, parameters, continueOnFail);
+		const workflow = workflowOf(node);
 		const hooks = new ExecutionLifecycleHooks('manual', 'test', { id: 'wf', name: 'test', nodes: [node], connections: {}, settings: {} });
 		let finish;
 		const finished = new Promise((resolve) => (finish = resolve));
@@ -220,7 +235,7 @@ async function createInstance(credentials = {}) {
 		return { error, output, json: output.map((item) => item.json), status: result.status };
 	}
 
-	return { run, credentials: store, credentialsHelper };
+	return { run, loadOptions, credentials: store, credentialsHelper };
 }
 
 /** Serializes an error the way n8n would show and store it, to search it for leaked secrets. */
