@@ -64,7 +64,13 @@ export async function route(this: IExecuteFunctions, resources: Resources): Prom
 
 	if (operation.executeBatch) {
 		const indexes = items.map((_, i) => i);
-		const results = await operation.executeBatch.call(this, indexes);
+		let results: Array<OperationResult | Error>;
+		try {
+			results = await operation.executeBatch.call(this, indexes);
+		} catch (error) {
+			// A failure of the batch as a whole is every item's failure.
+			results = indexes.map(() => (error instanceof Error ? error : new Error(String(error))));
+		}
 		results.forEach((result, n) => settle(result, indexes[n]));
 		return [output];
 	}
