@@ -58,6 +58,11 @@ export function userLocator(displayOptions: IDisplayOptions, name = 'user', disp
 	});
 }
 
+/** Optional user who receives another user's documents (deactivation, team change). */
+export function transferToField(displayOptions: IDisplayOptions, description: string): INodeProperties {
+	return { ...userLocator(displayOptions, 'transferTo', 'Transfer Documents To'), required: false, description };
+}
+
 export function teamLocator(displayOptions: IDisplayOptions, name = 'team', displayName = 'Team', required = true): INodeProperties {
 	return locator({
 		displayName,

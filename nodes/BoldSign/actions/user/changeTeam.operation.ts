@@ -3,18 +3,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { showFor, simplifyField } from '../../../shared/descriptions';
 import { apiRequest } from '../../../shared/transport';
 import { boldSign } from '../../transport';
-import { readTeamId, resolveOptionalUserId, resolveUser, teamLocator, userAfterChange, userLocator } from '../../users';
+import { readTeamId, resolveOptionalUserId, resolveUser, transferToField, teamLocator, userAfterChange, userLocator } from '../../users';
 
 const show = showFor('user', 'changeTeam');
 
 export const description: INodeProperties[] = [
 	userLocator(show),
 	teamLocator(show, 'team', 'New Team'),
-	{
-		...userLocator(show, 'transferTo', 'Transfer Documents To'),
-		required: false,
-		description: 'A user of the old team who receives the user’s documents. Leave empty to move the documents with the user.',
-	},
+	transferToField(
+		show,
+		'A user of the old team who receives the user’s documents. Leave empty to move the documents with the user.',
+	),
 	simplifyField(show),
 ];
 

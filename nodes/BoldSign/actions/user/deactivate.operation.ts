@@ -3,17 +3,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { showFor, simplifyField } from '../../../shared/descriptions';
 import { apiRequest } from '../../../shared/transport';
 import { boldSign } from '../../transport';
-import { resolveOptionalUserId, resolveUser, userAfterChange, userLocator } from '../../users';
+import { resolveOptionalUserId, resolveUser, transferToField, userAfterChange, userLocator } from '../../users';
 
 const show = showFor('user', 'deactivate');
 
 export const description: INodeProperties[] = [
 	userLocator(show),
-	{
-		...userLocator(show, 'transferTo', 'Transfer Documents To'),
-		required: false,
-		description: 'Another user who receives the deactivated user’s documents. Leave empty to keep them with the deactivated user.',
-	},
+	transferToField(
+		show,
+		'Another user who receives the deactivated user’s documents. Leave empty to keep them with the deactivated user.',
+	),
 	simplifyField(show),
 ];
 
