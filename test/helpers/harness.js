@@ -204,7 +204,8 @@ async function createInstance(credentials = {}) {
 	async function loadOptions({ type, parameters = {}, kind = 'listSearch', method, filter, paginationToken }) {
 		const node = nodeFor(type, parameters);
 		const hooks = new ExecutionLifecycleHooks('internal', 'test', { id: 'wf', name: 'test', nodes: [node], connections: {}, settings: {} });
-		const context = new LoadOptionsContext(workflowOf(node), node, additionalDataFor(hooks, credentialsHelper), 'parameters');
+		const additionalData = { ...additionalDataFor(hooks, credentialsHelper), currentNodeParameters: parameters };
+		const context = new LoadOptionsContext(workflowOf(node), node, additionalData, 'parameters');
 		const fn = nodeTypes.getByName(type).methods[kind][method];
 		return await fn.call(context, filter, paginationToken);
 	}

@@ -1,0 +1,3 @@
+import { membersOperation } from './members';
+
+export const { description, execute } = membersOperation('addUsers');

@@ -1,0 +1,38 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { showFor, simplifyField } from '../../../shared/descriptions';
+import { inputError } from '../../../shared/errors';
+import { apiRequest } from '../../../shared/transport';
+import { accountField, readRequired } from '../../fields';
+import { organizationId } from '../../organization';
+import { docuSign, paths } from '../../transport';
+import { memberships, resolveProfile, userAfterChange, userLocator } from '../../users';
+
+const show = showFor('user', 'reactivate');
+
+export const description: INodeProperties[] = [
+	userLocator(show),
+	accountField(show, 'The account of the membership to activate.'),
+	simplifyField(show),
+];
+
+/**
+ * `POST /v2/organizations/{org}/users/{userId}/memberships/{membershipId}` with `{site_id}`
+ * (ForceActivateMembershipRequest). The membership ID and site ID come from the user's profile.
+ */
+export async function execute(this: IExecuteFunctions, i: number) {
+	const orgId = await organizationId.call(this, i);
+	const accountId = readRequired.call(this, 'account', i, 'account');
+	const profile = await resolveProfile.call(this, orgId, 'user', i);
+	const membership = memberships(profile).find((m) => String(m.account_id).toLowerCase() === accountId.toLowerCase());
+	if (!membership) {
+		throw inputError(this.getNode(), `The user has no membership in account ${accountId}`, 'Pick one of the user’s accounts, or add the user to the account first.', i);
+	}
+	await apiRequest.call(this, docuSign, {
+		method: 'POST',
+		path: `${paths.org(orgId)}/users/${encodeURIComponent(String(profile.id))}/memberships/${encodeURIComponent(String(membership.id))}`,
+		body: { site_id: profile.site_id },
+		itemIndex: i,
+	});
+	return await userAfterChange.call(this, orgId, String(profile.id), i);
+}

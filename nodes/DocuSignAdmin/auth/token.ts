@@ -1,0 +1,83 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+
+import { docuSignHosts, oauthAudience } from '../hosts';
+import { buildAssertion, JWT_BEARER_GRANT, normalizeScopes, readPrivateKey } from './jwt';
+import { AuthSetupError, tokenError } from './oauthErrors';
+
+interface FailedRequest {
+	message?: string;
+	httpCode?: string;
+	response?: { status?: number; data?: unknown; body?: unknown };
+	cause?: { response?: { status?: number; data?: unknown } };
+}
+
+function parseBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return { error_description: body };
+	}
+}
+
+/** The HTTP status and body of a failed token request, whatever shape n8n's helper threw. */
+function failure(error: unknown): { status?: number; body?: unknown } {
+	const e = error as FailedRequest;
+	const response = e?.response ?? e?.cause?.response;
+	const status = response?.status ?? (e?.httpCode ? Number(e.httpCode) : undefined);
+	const r = response as { data?: unknown; body?: unknown } | undefined;
+	return { status, body: parseBody(r?.data ?? r?.body) };
+}
+
+function required(credentials: ICredentialDataDecryptedObject, field: string, label: string): string {
+	const value = String(credentials[field] ?? '').trim();
+	if (!value) throw new AuthSetupError(`The DocuSign credential has no ${label}`, `Fill in the ${label} field of the credential.`);
+	return value;
+}
+
+/**
+ * The JWT grant (reference §1.2): signs an assertion for the impersonated user and exchanges it for an
+ * access token, which n8n stores in the credential's hidden expirable field until DocuSign rejects it.
+ */
+export async function requestJwtToken(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	const { oauth } = docuSignHosts(credentials);
+	if (!/^https?:\/\//i.test(oauth)) {
+		throw new AuthSetupError('The DocuSign credential has no valid OAuth base URL', 'Enter the OAuth base URL, such as https://account-d.docusign.com.');
+	}
+	const integrationKey = required(credentials, 'integrationKey', 'Integration Key');
+	const userId = required(credentials, 'userId', 'User ID');
+	const scopes = normalizeScopes(credentials.scopes);
+	const key = readPrivateKey(credentials.privateKey);
+	const assertion = buildAssertion(key, { integrationKey, userId, audience: oauthAudience(oauth), scopes });
+
+	// The outcome is settled rather than caught: the error thrown here is built from DocuSign's answer,
+	// never from the request (whose form body carries the signed assertion).
+	const outcome = await this.helpers
+		.httpRequest({
+			method: 'POST',
+			url: `${oauth}/oauth/token`,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Cache-Control': 'no-store', Pragma: 'no-cache' },
+			body: new URLSearchParams({ grant_type: JWT_BEARER_GRANT, assertion }).toString(),
+			json: true,
+		})
+		.then(
+			(body) => ({ body: body as IDataObject }),
+			(error: unknown) => ({ error }),
+		);
+	if ('error' in outcome) {
+		const { status, body: errorBody } = failure(outcome.error);
+		if (status === undefined) {
+			throw new AuthSetupError(
+				`Could not reach DocuSign's OAuth server at ${oauth}: ${(outcome.error as FailedRequest)?.message ?? 'no response'}`,
+				'Check the environment (or the custom OAuth base URL) of the credential, and that this n8n can reach it.',
+			);
+		}
+		const redirectUri = String(credentials.redirectUri ?? '').trim();
+		throw tokenError(status, errorBody, { oauthBaseUrl: oauth, integrationKey, scopes, redirectUri });
+	}
+	const accessToken = typeof outcome.body?.access_token === 'string' ? outcome.body.access_token : '';
+	if (!accessToken) {
+		throw new AuthSetupError('DocuSign answered the token request without an access token', 'Check the environment and OAuth base URL of the credential.');
+	}
+	return { accessToken };
+}

@@ -1,0 +1,74 @@
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { locator, readLocator } from '../shared/descriptions';
+import { inputError } from '../shared/errors';
+
+const LIST_HINT = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+/** A dropdown's description: what it is for, then n8n's standard sentence on choosing or typing an ID. */
+function listHint(text: string): string {
+	return `${text} ${LIST_HINT}.`;
+}
+
+const ACCOUNT: INodeProperties = {
+	displayName: 'Account Name or ID',
+	name: 'account',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getAccounts', loadOptionsDependsOn: ['organization'] },
+	default: '',
+	required: true,
+	description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
+/** An account of the organization, from a dropdown (loadOptions: getAccounts). */
+export function accountField(displayOptions: IDisplayOptions, description?: string): INodeProperties {
+	return { ...ACCOUNT, displayOptions, ...(description ? { description: listHint(description) } : {}) };
+}
+
+const PERMISSION_PROFILE: INodeProperties = {
+	displayName: 'Permission Profile Name or ID',
+	name: 'permissionProfile',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getPermissionProfiles', loadOptionsDependsOn: ['account'] },
+	default: '',
+	description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
+/** A permission profile (role) of the chosen account, from a dropdown (loadOptions: getPermissionProfiles). */
+export function permissionProfileField(displayOptions: IDisplayOptions, description: string, required = true): INodeProperties {
+	return { ...PERMISSION_PROFILE, required, displayOptions, description: listHint(description) };
+}
+
+export function dsGroupLocator(displayOptions: IDisplayOptions, name = 'dsGroup', displayName = 'DS Group', required = true): INodeProperties {
+	return locator({
+		displayName,
+		name,
+		searchMethod: 'searchDsGroups',
+		idPlaceholder: 'e.g. 9b1f4e2a-…',
+		required,
+		displayOptions,
+	});
+}
+
+/** A required dropdown value (account, permission profile) for an item. */
+export function readRequired(this: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
+	const value = String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	if (!value) throw inputError(this.getNode(), `No ${label} given`, `Pick the ${label} from the list, or enter its ID.`, itemIndex);
+	return value;
+}
+
+export function readDsGroupId(this: IExecuteFunctions, name: string, itemIndex: number): string {
+	return readLocator.call(this, name, itemIndex, 'DS group').value;
+}
+
+/** An optional DS group locator: null when left empty. */
+export function readOptionalDsGroupId(this: IExecuteFunctions, name: string, itemIndex: number): string | null {
+	const raw = this.getNodeParameter(name, itemIndex, '') as { value?: string } | string;
+	const value = String((typeof raw === 'string' ? raw : raw?.value) ?? '').trim();
+	return value ? value : null;
+}
+
+/** Permission profile and group IDs are int64 in the API (reference §1.4): send numbers when they are numbers. */
+export function numericId(value: string | number): string | number {
+	return /^\d+$/.test(String(value).trim()) ? Number(value) : value;
+}

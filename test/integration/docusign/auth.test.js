@@ -1,0 +1,203 @@
+'use strict';
+// DocuSign JWT credential (reference §1.2) through the n8n harness: the assertion, key formats, token reuse
+// and renewal, the consent and invalid_grant messages, and that the private key never reaches an error.
+
+const {
+	SCOPES,
+	REDIRECT_URI,
+	ORG,
+	DOCUSIGN_IDS,
+	makeKeys,
+	keyFragments,
+	jwtCredential,
+	byEmail,
+	byId,
+	startDocuSign,
+	createInstance,
+	errorText,
+	isAdmin,
+} = require('./setup');
+
+let env;
+beforeAll(async () => {
+	env = await startDocuSign();
+});
+afterAll(async () => env.mock.close());
+beforeEach(() => {
+	env.mock.reset();
+	env.mock.consented = true;
+	env.mock.jwtOptions.clockSkewSeconds = 60;
+	env.n8n.credentials.docuSignJwtApi.accessToken = '';
+});
+
+const getUser = { resource: 'user', operation: 'get', organization: ORG, user: byId(DOCUSIGN_IDS.userId(2)) };
+
+/** A fresh n8n instance whose JWT credential differs from the good one. */
+async function runWith(credentialOverrides, parameters = getUser) {
+	const n8n = await createInstance({ docuSignJwtApi: jwtCredential(env.mock, env.keys.pkcs1, credentialOverrides) });
+	return await n8n.run({ type: 'docuSignAdmin', parameters });
+}
+
+function decode(part) {
+	return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+}
+
+describe('JWT grant', () => {
+	test('the assertion is RS256 with iss, sub, bare-host aud, a lifetime of at most an hour, and the scopes', async () => {
+		await env.run(getUser);
+		const tokenCall = env.mock.requests.find((r) => r.path === '/oauth/token');
+		expect(tokenCall.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
+		expect(tokenCall.body.grant_type).toBe('urn:ietf:params:oauth:grant-type:jwt-bearer');
+		const [header, claims] = tokenCall.body.assertion.split('.').slice(0, 2).map(decode);
+		expect(header).toEqual({ alg: 'RS256', typ: 'JWT' });
+		expect(claims).toMatchObject({ iss: env.mock.integrationKey, sub: env.mock.userId, aud: env.mock.oauthHost, scope: SCOPES });
+		expect(claims.aud).not.toMatch(/^https?:/);
+		expect(claims.exp - claims.iat).toBeLessThanOrEqual(3600);
+		expect(Math.abs(claims.iat - Date.now() / 1000)).toBeLessThan(60);
+		expect(env.mock.tokenRequests.map((t) => t.outcome)).toEqual(['issued']);
+		const adminCall = env.mock.requests.find(isAdmin);
+		expect(adminCall.headers.authorization).toBe(`Bearer ${env.mock.tokenRequests[0].access_token}`);
+	});
+
+	test.each([
+		['PKCS#8', 'pkcs8'],
+		['PKCS#1 with literal \\n line breaks', 'literal'],
+		['PKCS#1 squashed onto one line', 'oneLine'],
+	])('a %s key works', async (_label, form) => {
+		const privateKey = form === 'oneLine' ? env.keys.pkcs1.replace(/\n/g, ' ') : env.keys[form];
+		const { error, json } = await runWith({ privateKey });
+		expect(error).toBeUndefined();
+		expect(json[0].email).toBe('avery.chen@example.com');
+	});
+
+	test('one token serves every item and the next execution; a rejected token is renewed once', async () => {
+		const items = Array.from({ length: 6 }, () => ({ json: {} }));
+		const first = await env.run(getUser, { items });
+		expect(first.json).toHaveLength(6);
+		await env.run(getUser, { items });
+		expect(env.mock.tokenRequests).toHaveLength(1);
+
+		env.mock.expireTokens();
+		const renewed = await env.run(getUser, { items });
+		expect(renewed.json).toHaveLength(6);
+		expect(env.mock.tokenRequests).toHaveLength(2);
+		const adminCalls = env.mock.requests.filter(isAdmin);
+		expect(adminCalls.filter((r) => r.headers.authorization.endsWith(env.mock.tokenRequests[1].access_token))).toHaveLength(6);
+		expect(env.n8n.credentials.docuSignJwtApi.accessToken).toBe(env.mock.tokenRequests[1].access_token);
+	});
+});
+
+describe('token errors say what to check, never quoting the key', () => {
+	function expectNoKey(error, ...keys) {
+		const text = errorText(error);
+		for (const key of keys) for (const fragment of keyFragments(key)) expect(text).not.toContain(fragment);
+		expect(text).not.toContain(env.keys.literal);
+	}
+
+	test('consent_required gives the exact consent URL', async () => {
+		env.mock.consented = false;
+		const { error } = await env.run(getUser, { expectError: true });
+		const url =
+			`${env.mock.url}/oauth/auth?response_type=code&scope=${encodeURIComponent(SCOPES)}` +
+			`&client_id=${encodeURIComponent(env.mock.integrationKey)}&redirect_uri=${encodeURIComponent(REDIRECT_URI)}`;
+		expect(error.message).toContain(url);
+		expect(error.message).toMatch(/consent/i);
+		expectNoKey(error, env.keys.pkcs1);
+		expect(env.mock.requests.filter(isAdmin)).toHaveLength(0);
+	});
+
+	test('a key that is not the integration key’s: check the key', async () => {
+		const other = makeKeys();
+		const { error } = await runWith({ privateKey: other.pkcs8 });
+		expect(error.message).toContain('no_valid_keys_or_signatures');
+		expect(error.description).toMatch(/private key/);
+		expectNoKey(error, other.pkcs8, other.pkcs1, env.keys.pkcs1);
+	});
+
+	test('an unknown integration key: check the integration key and environment', async () => {
+		const { error } = await runWith({ integrationKey: 'ffffffff-0000-4000-8000-000000000000' });
+		expect(error.message).toContain('issuer_not_found');
+		expect(error.description).toMatch(/Integration Key field/);
+		expectNoKey(error, env.keys.pkcs1);
+	});
+
+	test('an unknown user: check the user ID', async () => {
+		const { error } = await runWith({ userId: 'eeeeeeee-0000-4000-8000-000000000000' });
+		expect(error.message).toContain('user_not_found');
+		expect(error.description).toMatch(/User ID field/);
+	});
+
+	test('clock skew: check the clock', async () => {
+		env.mock.jwtOptions.clockSkewSeconds = -120; // the mock now sees our iat as in the future
+		const { error } = await env.run(getUser, { expectError: true });
+		expect(error.message).toContain('iat_in_future');
+		expect(error.description).toMatch(/clock/);
+		expectNoKey(error, env.keys.pkcs1);
+	});
+
+	test.each([
+		['assertion_expired', /clock/],
+		[undefined, /private key.*User ID.*clock/s],
+	])('invalid_grant %s', async (detail, hint) => {
+		const body = detail ? { error: 'invalid_grant', error_description: detail } : { error: 'invalid_grant' };
+		env.mock.failNext({ status: 400, body, match: (r) => r.path === '/oauth/token' });
+		const { error } = await env.run(getUser, { expectError: true });
+		expect(error.message).toContain('invalid_grant');
+		expect(error.description).toMatch(hint);
+	});
+
+	test('a key that is not PEM, and an encrypted key, are refused before any request', async () => {
+		const garbage = 'MIIEowIBAAKCAQEA-not-a-pem-key-at-all';
+		const notPem = await runWith({ privateKey: garbage });
+		expect(notPem.error.message).toBe('The private key in the DocuSign credential is not a PEM key');
+		expect(errorText(notPem.error)).not.toContain(garbage);
+		const encrypted = await runWith({ privateKey: '-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----' });
+		expect(encrypted.error.message).toMatch(/encrypted/);
+		const broken = await runWith({ privateKey: '-----BEGIN RSA PRIVATE KEY-----\nAAAABBBBCCCCDDDD\n-----END RSA PRIVATE KEY-----' });
+		expect(broken.error.message).toBe('The private key in the DocuSign credential could not be read');
+		expect(errorText(broken.error)).not.toContain('AAAABBBBCCCCDDDD');
+		expect(env.mock.tokenRequests).toHaveLength(0);
+	});
+
+	test('an Admin API error never shows the key or the token', async () => {
+		env.mock.failNext({ status: 404, match: isAdmin });
+		const { error } = await env.run(getUser, { expectError: true });
+		expect(error.message).toBe('DocuSign returned 404: Not Found (not_found)');
+		expectNoKey(error, env.keys.pkcs1);
+		expect(errorText(error)).not.toContain(env.mock.tokenRequests[0].access_token);
+	});
+});
+
+describe('OAuth2 authorization-code credential', () => {
+	test('the node works with an OAuth2 token', async () => {
+		const assertion = env.mock.createAssertion({}, { privateKeyPem: env.keys.pkcs1 });
+		const response = await fetch(`${env.mock.url}/oauth/token`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }),
+		});
+		const { access_token: accessToken } = await response.json();
+		const n8n = await createInstance({
+			docuSignOAuth2Api: {
+				grantType: 'authorizationCode',
+				environment: 'custom',
+				oauthBaseUrl: env.mock.url,
+				adminBaseUrl: env.mock.adminBaseUrl,
+				authUrl: `${env.mock.url}/oauth/auth`,
+				accessTokenUrl: `${env.mock.url}/oauth/token`,
+				clientId: env.mock.integrationKey,
+				clientSecret: 'client-secret-for-tests',
+				scope: 'signature user_read',
+				authentication: 'header',
+				oauthTokenData: { access_token: accessToken, token_type: 'Bearer' },
+			},
+		});
+		const result = await n8n.run({
+			type: 'docuSignAdmin',
+			parameters: { authentication: 'oAuth2', resource: 'user', operation: 'get', user: byEmail('jordan.patel@example.com') },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.json[0]).toMatchObject({ id: DOCUSIGN_IDS.userId(3), email: 'jordan.patel@example.com' });
+		expect(env.mock.requests.filter(isAdmin).every((r) => r.headers.authorization === `Bearer ${accessToken}`)).toBe(true);
+	});
+});
