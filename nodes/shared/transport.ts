@@ -146,7 +146,8 @@ export async function apiRequestFull(
 		if (!isRetryable(response.status, idempotent) || attempt >= policy.maxRetries) {
 			throw responseError(node, api, response, conn.secrets, request.itemIndex);
 		}
-		const delay = requestedDelayMs(response.headers) ?? policy.baseDelayMs * 2 ** attempt;
+		const backoff = policy.baseDelayMs * 2 ** attempt;
+		const delay = api.retryDelayMs?.(response, backoff) ?? requestedDelayMs(response.headers) ?? backoff;
 		if (delay > policy.maxDelayMs || waited + delay > policy.maxTotalWaitMs) {
 			const error = responseError(node, api, response, conn.secrets, request.itemIndex);
 			error.description = redact(

@@ -45,6 +45,11 @@ export interface VendorApi {
 	/** What the user should do about this failure, when the vendor has a specific answer. */
 	hint?(status: number, vendorMessage: string | undefined, body: unknown): string | undefined;
 	retry?: Partial<RetryPolicy>;
+	/**
+	 * The wait before retrying this response, where the vendor's headers mean something special (e.g. a burst
+	 * limit beside an hourly reset). Undefined: Retry-After, else X-RateLimit-Reset, else `backoffMs`.
+	 */
+	retryDelayMs?(response: ApiResponse, backoffMs: number): number | undefined;
 }
 
 export interface ApiRequest {
