@@ -7,4 +7,6 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	testTimeout: 30000,
 	maxWorkers: 2,
+	globalSetup: '<rootDir>/test/helpers/jest-global-setup.js',
+	globalTeardown: '<rootDir>/test/helpers/jest-global-teardown.js',
 };

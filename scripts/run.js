@@ -86,6 +86,8 @@ function main() {
 	const [command = 'test', ...args] = process.argv.slice(2);
 	if (!tc.isNode24()) {
 		const env = tc.node24Env();
+		// Ctrl-C reaches the child too (same process group); stay until it has stopped n8n and exited.
+		for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => {});
 		const result = spawnSync(env.ESIGN_NODE24_BIN, [__filename, command, ...args], { stdio: 'inherit', env });
 		process.exit(result.status === null ? 1 : result.status);
 	}

@@ -10,7 +10,12 @@ const os = require('node:os');
 const path = require('node:path');
 
 // n8n-core keeps its instance settings (encryption key) in the user folder: never the developer's own.
-process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'esign-n8n-user-'));
+// Under jest the global setup provides one for the run; elsewhere a temporary one is made here.
+if (!process.env.N8N_USER_FOLDER) {
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'esign-n8n-user-'));
+	process.env.N8N_USER_FOLDER = folder;
+	process.on('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
+}
 
 const { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, WorkflowExecute } = require('n8n-core');
 const { ICredentialsHelper, Workflow } = require('n8n-workflow');
