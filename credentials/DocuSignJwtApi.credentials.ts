@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { requestJwtToken } from '../nodes/DocuSignAdmin/auth/token';
-import { ENVIRONMENT_OPTIONS, oauthBaseExpression } from '../nodes/DocuSignAdmin/hosts';
+import { ENVIRONMENT_FIELDS, oauthBaseExpression } from '../nodes/DocuSignAdmin/hosts';
 
 export const DEFAULT_JWT_SCOPES =
 	'signature impersonation user_read user_write organization_read account_read group_read permission_read';
@@ -24,31 +24,7 @@ export class DocuSignJwtApi implements ICredentialType {
 	documentationUrl = 'https://developers.docusign.com/platform/auth/jwt/jwt-get-token/';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			default: 'demo',
-			options: ENVIRONMENT_OPTIONS,
-		},
-		{
-			displayName: 'OAuth Base URL',
-			name: 'oauthBaseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://account-d.docusign.com',
-			description: 'The DocuSign account (OAuth) server, without a trailing path',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
-		{
-			displayName: 'Admin API Base URL',
-			name: 'adminBaseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://api-d.docusign.net/management',
-			description: 'The Admin API base URL, ending in /management',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...ENVIRONMENT_FIELDS,
 		{
 			displayName: 'Integration Key',
 			name: 'integrationKey',

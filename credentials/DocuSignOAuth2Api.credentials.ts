@@ -1,6 +1,6 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { ENVIRONMENT_OPTIONS, oauthBaseExpression } from '../nodes/DocuSignAdmin/hosts';
+import { ENVIRONMENT_FIELDS, oauthBaseExpression } from '../nodes/DocuSignAdmin/hosts';
 
 export class DocuSignOAuth2Api implements ICredentialType {
 	name = 'docuSignOAuth2Api';
@@ -15,31 +15,7 @@ export class DocuSignOAuth2Api implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			default: 'demo',
-			options: ENVIRONMENT_OPTIONS,
-		},
-		{
-			displayName: 'OAuth Base URL',
-			name: 'oauthBaseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://account-d.docusign.com',
-			description: 'The DocuSign account (OAuth) server, without a trailing path',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
-		{
-			displayName: 'Admin API Base URL',
-			name: 'adminBaseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://api-d.docusign.net/management',
-			description: 'The Admin API base URL, ending in /management',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...ENVIRONMENT_FIELDS,
 		{
 			displayName: 'Authorization URL',
 			name: 'authUrl',

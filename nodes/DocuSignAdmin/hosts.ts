@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
 
 /** DocuSign hosts by environment (reference §1.1): the OAuth (account) server and the Admin API base. */
 export const DOCUSIGN_ENVIRONMENTS: Record<string, { oauth: string; admin: string }> = {
@@ -11,6 +11,35 @@ export const ENVIRONMENT_OPTIONS = [
 	{ name: 'Demo (Developer)', value: 'demo', description: 'Uses account-d.docusign.com and api-d.docusign.net' },
 	{ name: 'Production', value: 'production', description: 'Uses account.docusign.com and api.docusign.net' },
 	{ name: 'Custom', value: 'custom', description: 'Type in both base URLs' },
+];
+
+/** Environment and custom base URLs: the first fields of both DocuSign credentials. */
+export const ENVIRONMENT_FIELDS: INodeProperties[] = [
+	{
+		displayName: 'Environment',
+		name: 'environment',
+		type: 'options',
+		default: 'demo',
+		options: ENVIRONMENT_OPTIONS,
+	},
+	{
+		displayName: 'OAuth Base URL',
+		name: 'oauthBaseUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://account-d.docusign.com',
+		description: 'The DocuSign account (OAuth) server, without a trailing path',
+		displayOptions: { show: { environment: ['custom'] } },
+	},
+	{
+		displayName: 'Admin API Base URL',
+		name: 'adminBaseUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://api-d.docusign.net/management',
+		description: 'The Admin API base URL, ending in /management',
+		displayOptions: { show: { environment: ['custom'] } },
+	},
 ];
 
 /** n8n expression giving a credential's OAuth base URL, for credential fields and tests (`$self` or `$credentials`). */

@@ -3,6 +3,24 @@ import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-wo
 import { inputError } from './errors';
 import { isEmail } from './user';
 
+/** The Resource selector of a node. */
+export function resourceSelector(defaultResource: string, options: INodeProperties['options']): INodeProperties {
+	return { displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, default: defaultResource, options };
+}
+
+/** The Operation selector shown for one resource. */
+export function operationSelector(resource: string, defaultOperation: string, options: INodeProperties['options']): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		default: defaultOperation,
+		options,
+	};
+}
+
 /** Shows a field for the given resource and operations only. */
 export function showFor(resource: string, operation: string | string[]): IDisplayOptions {
 	return { show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation] } };

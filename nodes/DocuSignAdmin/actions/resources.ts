@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector, resourceSelector } from '../../shared/descriptions';
 import type { Resources } from '../../shared/router';
 import * as accountGetGroups from './account/getGroups.operation';
 import * as accountGetPermissionProfiles from './account/getPermissionProfiles.operation';
@@ -57,37 +58,18 @@ export const authenticationField: INodeProperties = {
 	],
 };
 
-export const resourceField: INodeProperties = {
-	displayName: 'Resource',
-	name: 'resource',
-	type: 'options',
-	noDataExpression: true,
-	default: 'user',
-	options: [
-		{ name: 'Account', value: 'account' },
-		{ name: 'DS Group', value: 'dsGroup' },
-		{ name: 'Organization', value: 'organization' },
-		{ name: 'User', value: 'user' },
-	],
-};
-
-function operationField(resource: string, defaultOperation: string, options: INodeProperties['options']): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		default: defaultOperation,
-		options,
-	};
-}
+export const resourceField = resourceSelector('user', [
+	{ name: 'Account', value: 'account' },
+	{ name: 'DS Group', value: 'dsGroup' },
+	{ name: 'Organization', value: 'organization' },
+	{ name: 'User', value: 'user' },
+]);
 
 export const operationFields: INodeProperties[] = [
-	operationField('organization', 'getAll', [
+	operationSelector('organization', 'getAll', [
 		{ name: 'Get Many', value: 'getAll', action: 'Get many organizations', description: 'List the organizations the user administers' },
 	]),
-	operationField('user', 'getAll', [
+	operationSelector('user', 'getAll', [
 		{ name: 'Change Team', value: 'changeTeam', action: 'Move a user to another DS group', description: 'Add a user to a DS group and remove them from another' },
 		{ name: 'Close', value: 'close', action: 'Close the memberships of a user', description: 'Close a user’s memberships on some or all accounts' },
 		{ name: 'Create', value: 'create', action: 'Create a user', description: 'Create a user with a membership on an account' },
@@ -98,7 +80,7 @@ export const operationFields: INodeProperties[] = [
 		{ name: 'Update Email', value: 'updateEmail', action: 'Update the email of a user', description: 'Change a user’s email address' },
 		{ name: 'Update Role', value: 'updateRole', action: 'Update the role of a user', description: 'Change a user’s permission profile on an account' },
 	]),
-	operationField('account', 'getPermissionProfiles', [
+	operationSelector('account', 'getPermissionProfiles', [
 		{ name: 'Get Groups', value: 'getGroups', action: 'Get the groups of an account', description: 'List the groups of an account' },
 		{
 			name: 'Get Permission Profiles',
@@ -107,7 +89,7 @@ export const operationFields: INodeProperties[] = [
 			description: 'List the permission profiles (roles) of an account',
 		},
 	]),
-	operationField('dsGroup', 'getAll', [
+	operationSelector('dsGroup', 'getAll', [
 		{ name: 'Add Users', value: 'addUsers', action: 'Add users to a DS group', description: 'Add users to a DS group' },
 		{ name: 'Create', value: 'create', action: 'Create a DS group', description: 'Create a DS group in an account' },
 		{ name: 'Delete', value: 'delete', action: 'Delete a DS group', description: 'Delete a DS group' },
