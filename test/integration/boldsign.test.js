@@ -19,6 +19,8 @@ const calls = (method, path) => mock.requests.filter((r) => r.method === method 
 
 async function run(parameters, extra = {}) {
 	const result = await n8n.run({ type: 'boldSign', parameters, ...extra });
+	// The API key must never reach an error or an output item, whatever failed.
+	expect(errorText(result.error) + JSON.stringify(result.output)).not.toContain(API_KEY);
 	if (result.error && !extra.expectError) throw result.error;
 	return result;
 }
