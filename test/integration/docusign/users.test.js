@@ -119,6 +119,22 @@ describe('create', () => {
 		expect(json[0]).toMatchObject({ email: 'new.hire@example.com', role: 'DS Viewer', status: 'invited', teamId: String(G.legal), teamName: 'Legal' });
 	});
 
+	test('additional accounts, each with its own role and groups, in the same request', async () => {
+		const { json } = await user('create', {
+			email: 'two.accounts@example.com',
+			account: MAIN,
+			permissionProfile: String(P.viewer),
+			additionalFields: {
+				additionalAccounts: { account: [{ id: SALES, permissionProfile: '20491702', groups: '30012001, 30012002' }] },
+			},
+		});
+		expect(env.calls('POST', orgPath('/users'))[0].body.accounts).toEqual([
+			{ id: MAIN, permission_profile: { id: P.viewer } },
+			{ id: SALES, permission_profile: { id: 20491702 }, groups: [{ id: 30012001 }, { id: 30012002 }] },
+		]);
+		expect(json[0]).toMatchObject({ email: 'two.accounts@example.com', role: 'DS Viewer' });
+	});
+
 	test('Activate Membership makes the user active at once', async () => {
 		const { json } = await user('create', { email: 'fast@example.com', account: SALES, additionalFields: { autoActivate: true } });
 		expect(json[0]).toMatchObject({ status: 'active', role: 'DS Sender' });

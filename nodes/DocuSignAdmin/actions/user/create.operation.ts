@@ -50,6 +50,45 @@ export const description: INodeProperties[] = [
 				default: false,
 				description: 'Whether to activate the membership at once instead of sending the user an activation email',
 			},
+			{
+				displayName: 'Additional Accounts',
+				name: 'additionalAccounts',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Account',
+				default: {},
+				description: 'More accounts of the organization the user becomes a member of, each with its own role and groups',
+				options: [
+					{
+						displayName: 'Account',
+						name: 'account',
+						values: [
+							{
+								displayName: 'Account Name or ID',
+								name: 'id',
+								type: 'options',
+								typeOptions: { loadOptionsMethod: 'getAccounts' },
+								default: '',
+								description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+							},
+							{
+								displayName: 'Permission Profile ID',
+								name: 'permissionProfile',
+								type: 'string',
+								default: '',
+								description: 'The role on this account. Leave empty for the account’s default. IDs are listed by Account → Get Permission Profiles.',
+							},
+							{
+								displayName: 'Group IDs',
+								name: 'groups',
+								type: 'string',
+								default: '',
+								description: 'Account groups on this account, IDs separated by commas',
+							},
+						],
+					},
+				],
+			},
 			{ displayName: 'Company', name: 'companyName', type: 'string', default: '' },
 			{ displayName: 'Job Title', name: 'jobTitle', type: 'string', default: '' },
 			{
@@ -72,12 +111,28 @@ export const description: INodeProperties[] = [
 	simplifyField(show),
 ];
 
+interface AccountEntry {
+	id?: string;
+	permissionProfile?: string;
+	groups?: string;
+}
+
 interface AdditionalFields {
+	additionalAccounts?: { account?: AccountEntry[] };
 	autoActivate?: boolean;
 	companyName?: string;
 	jobTitle?: string;
 	language?: string;
 	userName?: string;
+}
+
+/** One entry of NewUserRequest.accounts (reference §1.4): the account, its permission profile and groups. */
+function membership(accountId: string, permissionProfile: string, groups: string[]): IDataObject {
+	const account: IDataObject = { id: accountId.trim() };
+	if (permissionProfile.trim()) account.permission_profile = { id: numericId(permissionProfile) };
+	const groupIds = groups.map((id) => String(id).trim()).filter(Boolean);
+	if (groupIds.length) account.groups = groupIds.map((id) => ({ id: numericId(id) }));
+	return account;
 }
 
 /** `POST /v2/organizations/{org}/users` (NewUserRequest), then the new user's profile. */
@@ -88,15 +143,22 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	}
 	const orgId = await organizationId.call(this, i);
 	const fields = this.getNodeParameter('additionalFields', i, {}) as AdditionalFields;
-	const account: IDataObject = { id: readRequired.call(this, 'account', i, 'account') };
-	const profile = String(this.getNodeParameter('permissionProfile', i, '') ?? '').trim();
-	if (profile) account.permission_profile = { id: numericId(profile) };
-	const groups = this.getNodeParameter('groups', i, []) as string[];
-	if (groups.length) account.groups = groups.map((id) => ({ id: numericId(id) }));
-	if (fields.companyName) account.company_name = fields.companyName;
-	if (fields.jobTitle) account.job_title = fields.jobTitle;
+	const accounts = [
+		membership(
+			readRequired.call(this, 'account', i, 'account'),
+			String(this.getNodeParameter('permissionProfile', i, '') ?? ''),
+			this.getNodeParameter('groups', i, []) as string[],
+		),
+		...(fields.additionalAccounts?.account ?? [])
+			.filter((entry) => String(entry.id ?? '').trim())
+			.map((entry) => membership(String(entry.id), entry.permissionProfile ?? '', String(entry.groups ?? '').split(','))),
+	];
+	for (const account of accounts) {
+		if (fields.companyName) account.company_name = fields.companyName;
+		if (fields.jobTitle) account.job_title = fields.jobTitle;
+	}
 
-	const body: IDataObject = { email, accounts: [account] };
+	const body: IDataObject = { email, accounts };
 	const firstName = String(this.getNodeParameter('firstName', i, '')).trim();
 	const lastName = String(this.getNodeParameter('lastName', i, '')).trim();
 	if (firstName) body.first_name = firstName;
