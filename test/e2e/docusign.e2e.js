@@ -1,7 +1,7 @@
 'use strict';
 // DocuSign Admin node in a real n8n against the DocuSign mock (OAuth server + Admin API on one port):
-// the JWT credential's token lifecycle proven in n8n's database, the credential test through the REST
-// API, and the node's reads, pagination and an error path.
+// the JWT credential's token lifecycle and the OAuth2 credential's refresh proven in n8n's database, the
+// credential test through the REST API, and the node's reads, pagination and an error path.
 // Case model: see README.md in this folder.
 
 const crypto = require('node:crypto');
@@ -47,7 +47,25 @@ function jwtData(m, overrides = {}) {
 
 const credentials = ({ mock: m }) => ({ docuSignJwtApi: jwtData(m) });
 
-/** The DocuSign Admin node (JWT authentication), named "DocuSign" unless given a name. */
+const OAUTH2_SECRET = 'e2e-oauth2-client-secret';
+
+/**
+ * A docuSignOAuth2Api credential as the editor saves it: only the visible fields (the hidden URLs, grant type
+ * and client authentication come from the credential type), plus `oauthTokenData` once the user consented.
+ */
+function oauth2Data(m, oauthTokenData) {
+	return {
+		environment: 'custom',
+		oauthBaseUrl: m.url,
+		adminBaseUrl: m.adminBaseUrl,
+		clientId: m.integrationKey,
+		clientSecret: OAUTH2_SECRET,
+		scope: 'signature user_read user_write organization_read account_read group_read permission_read',
+		oauthTokenData,
+	};
+}
+
+/** The DocuSign Admin node (JWT authentication unless `parameters` say otherwise), named "DocuSign" unless given a name. */
 const docuSign = (parameters, extra = {}) => ({
 	name: 'DocuSign',
 	type: 'docuSignAdmin',
@@ -136,6 +154,84 @@ module.exports = {
 				assert.equal(bearer(thirdCalls[thirdCalls.length - 1]), token2, 'then the renewed one');
 				const stored2 = await ctx.storedCredential('docuSignJwtApi');
 				assert.equal(stored2.data.accessToken, token2, 'n8n saved the renewed token');
+			},
+		},
+		{
+			name: 'oauth2 › the stored access token signs the calls; after a 401 n8n refreshes it once and saves it (n8n database)',
+			mock: mock({ clientSecret: OAUTH2_SECRET }),
+			credentials: ({ mock: m }) => ({ docuSignOAuth2Api: oauth2Data(m, m.issueCodeGrantTokens()) }),
+			workflows: {
+				main: () => [docuSign({ authentication: 'oAuth2', resource: 'user', operation: 'get', organization: ORG, user: byId(DOCUSIGN_IDS.userId(2)) })],
+			},
+			async cli(ctx) {
+				const { assert, mock: m } = ctx;
+				const minted = ctx.credentials.docuSignOAuth2Api.data.oauthTokenData;
+				const adminCallsSince = (index) => m.requests.slice(index).filter(isAdmin);
+
+				// 1st execution: the token from consent signs every Admin API call; no token request
+				const first = await ctx.execute('main');
+				assert.equal(first.status, 'success', first.error && first.error.message);
+				assert.equal(first.items('DocuSign')[0].id, DOCUSIGN_IDS.userId(2));
+				assert.equal(m.tokenRequests.length, 0, 'no token request');
+				assert.ok(adminCallsSince(0).length > 0 && adminCallsSince(0).every((r) => bearer(r) === minted.access_token));
+
+				// the mock revokes the access token: one refresh_token grant (Basic client auth), then the retry succeeds
+				m.expireTokens();
+				const before = m.requests.length;
+				const second = await ctx.execute('main');
+				assert.equal(second.status, 'success', second.error && second.error.message);
+				assert.equal(second.items('DocuSign')[0].id, DOCUSIGN_IDS.userId(2));
+				assert.deepEqual(
+					m.tokenRequests.map((t) => [t.grantType, t.outcome, t.clientAuth, t.clientId]),
+					[['refresh_token', 'issued', 'basic', m.integrationKey]],
+					'exactly one refresh grant',
+				);
+				const refreshed = m.tokenRequests[0];
+				assert.equal(m.requests.find((r) => r.path === '/oauth/token').body.refresh_token, minted.refresh_token);
+				const secondCalls = adminCallsSince(before);
+				assert.equal(bearer(secondCalls[0]), minted.access_token, 'first tried the stored token');
+				assert.equal(bearer(secondCalls[secondCalls.length - 1]), refreshed.access_token, 'then the refreshed one');
+
+				const stored = await ctx.storedCredential('docuSignOAuth2Api');
+				assert.equal(stored.data.oauthTokenData.access_token, refreshed.access_token, 'n8n saved the new access token');
+				assert.equal(stored.data.oauthTokenData.refresh_token, refreshed.refresh_token, 'and the rotated refresh token');
+				assert.equal(stored.data.clientSecret, OAUTH2_SECRET, 'the rest of the credential is intact');
+
+				// 3rd execution, a new n8n process: the saved token works without another refresh
+				const third = await ctx.execute('main');
+				assert.equal(third.status, 'success', third.error && third.error.message);
+				assert.equal(m.tokenRequests.length, 1, 'no further refresh');
+				assert.equal(bearer(m.requests.filter(isAdmin).at(-1)), refreshed.access_token);
+			},
+		},
+		{
+			name: 'oauth2 › consent: the editor’s authorization URL, then n8n exchanges the code (Basic client auth) and stores the token',
+			mock: mock({ clientSecret: OAUTH2_SECRET }),
+			credentials: ({ mock: m }) => ({ docuSignOAuth2Api: oauth2Data(m) }),
+			async server(ctx) {
+				const { assert, rest, mock: m } = ctx;
+				const { id, data } = ctx.credentials.docuSignOAuth2Api;
+				// the editor's "Connect" button: n8n builds the authorization URL from the credential
+				const authUrl = new URL(await rest.get(`/rest/oauth2-credential/auth?id=${encodeURIComponent(id)}`));
+				assert.equal(`${authUrl.origin}${authUrl.pathname}`, `${m.url}/oauth/auth`);
+				const query = Object.fromEntries(authUrl.searchParams);
+				assert.equal(query.response_type, 'code');
+				assert.equal(query.client_id, m.integrationKey);
+				assert.equal(query.scope, data.scope);
+				assert.equal(query.redirect_uri, `${ctx.server.url.replace(/\/+$/, '')}/rest/oauth2-credential/callback`);
+
+				// the user consents at DocuSign, which redirects the browser back to n8n with a code
+				const code = m.issueAuthorizationCode({ redirectUri: query.redirect_uri, scope: query.scope });
+				const callback = await rest.request('GET', `/rest/oauth2-credential/callback?${new URLSearchParams({ code, state: query.state })}`);
+				assert.equal(callback.status, 200, callback.text.slice(0, 300));
+				assert.deepEqual(
+					m.tokenRequests.map((t) => [t.grantType, t.outcome, t.clientAuth, t.clientId]),
+					[['authorization_code', 'issued', 'basic', m.integrationKey]],
+					`one code exchange: ${callback.text.slice(0, 300)}`,
+				);
+				assert.equal(m.requests.find((r) => r.path === '/oauth/token').body.redirect_uri, query.redirect_uri);
+				const stored = await rest.get(`/rest/credentials/${encodeURIComponent(id)}?includeData=true`);
+				assert.equal(stored.data.oauthTokenData, true, 'the credential is connected (token data stored, redacted by the API)');
 			},
 		},
 		{

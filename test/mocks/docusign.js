@@ -250,6 +250,9 @@ const verifySignature = (parts, publicKey) => {
 };
 
 const REQUIRED_SCOPES = ['signature', 'impersonation'];
+const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+/** Default scopes of code-grant tokens: those of the docuSignOAuth2Api credential. */
+const CODE_GRANT_SCOPES = 'signature user_read user_write organization_read account_read group_read permission_read';
 // Section 1.1: the base path is spelled /management and /Management.
 const isAdminPath = (path) => /^\/management(\/|$)/i.test(path);
 
@@ -297,11 +300,13 @@ function createOAuth(mock) {
 		return { claims, scopes };
 	}
 
-	function issueToken({ claims, scopes }) {
+	const randomToken = (prefix) => `${prefix}-${crypto.randomBytes(24).toString('base64url')}`;
+
+	function issueToken({ sub, scopes }) {
 		const issuedAt = nowSec();
 		const record = {
-			access_token: `mock-ds-${crypto.randomBytes(24).toString('base64url')}`,
-			sub: claims.sub,
+			access_token: randomToken('mock-ds'),
+			sub,
 			scopes,
 			issuedAt,
 			expiresAt: issuedAt + mock.jwtOptions.tokenExpiresIn,
@@ -311,6 +316,72 @@ function createOAuth(mock) {
 		return record;
 	}
 
+	/** Section 1.2 success body; `refresh_token` only for the code and refresh grants. */
+	const tokenResponse = ({ access_token, refresh_token }) =>
+		compact({ access_token, token_type: 'Bearer', expires_in: mock.jwtOptions.tokenExpiresIn, refresh_token });
+
+	/** An access token plus a refresh token bound to the client (authorization code and refresh grants). */
+	function issueCodeGrantTokens({ clientId = mock.integrationKey, userId = mock.userId, scope = CODE_GRANT_SCOPES } = {}) {
+		const scopes = scope.split(/\s+/).filter(Boolean);
+		const refresh = { refresh_token: randomToken('mock-ds-refresh'), clientId, sub: userId, scopes, issuedAt: nowSec(), revoked: false };
+		mock.refreshTokens.push(refresh);
+		return tokenResponse({ access_token: issueToken(refresh).access_token, refresh_token: refresh.refresh_token });
+	}
+
+	/** A one-time authorization code, as the consent page would hand to the redirect URI. */
+	function issueAuthorizationCode({ clientId = mock.integrationKey, userId = mock.userId, scope = CODE_GRANT_SCOPES, redirectUri } = {}) {
+		const code = { code: randomToken('mock-ds-code'), clientId, userId, scope, redirectUri, used: false };
+		mock.authorizationCodes.push(code);
+		return code.code;
+	}
+
+	/**
+	 * Client authentication of the code and refresh grants. Section 1.2 gives `Authorization: Basic
+	 * base64(clientId:clientSecret)`; client_id/client_secret in the form are only accepted when
+	 * mock.clientAuthMethods includes 'body'.
+	 */
+	function authenticateClient(req, entry) {
+		const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization || '');
+		const method = basic ? 'basic' : req.body.client_id !== undefined ? 'body' : undefined;
+		const [id, secret] = basic
+			? Buffer.from(basic[1], 'base64').toString('utf8').split(/:(.*)/s)
+			: [req.body.client_id, req.body.client_secret];
+		Object.assign(entry, { clientId: id, clientAuth: method });
+		if (!method) throw oauthError('invalid_client', 'client authentication is required');
+		if (!mock.clientAuthMethods.includes(method)) throw oauthError('invalid_client', `client authentication by ${method} is not accepted`);
+		if (secret === undefined || mock.oauthClients[id] !== secret) throw oauthError('invalid_client');
+		return id;
+	}
+
+	const jwtGrant = (req) => {
+		if (!req.body.assertion) throw oauthError('invalid_request', 'assertion is required');
+		const { claims, scopes } = verifyAssertion(req.body.assertion);
+		return { access_token: issueToken({ sub: claims.sub, scopes }).access_token };
+	};
+
+	function codeGrant(req, entry) {
+		const clientId = authenticateClient(req, entry);
+		if (!req.body.code) throw oauthError('invalid_request', 'code is required');
+		const code = mock.authorizationCodes.find((c) => c.code === req.body.code);
+		if (!code || code.used || code.clientId !== clientId || (code.redirectUri && code.redirectUri !== req.body.redirect_uri)) {
+			throw oauthError('invalid_grant', 'invalid_authorization_code');
+		}
+		code.used = true;
+		return issueCodeGrantTokens(code);
+	}
+
+	function refreshGrant(req, entry) {
+		const clientId = authenticateClient(req, entry);
+		if (!req.body.refresh_token) throw oauthError('invalid_request', 'refresh_token is required');
+		const refresh = mock.refreshTokens.find((t) => t.refresh_token === req.body.refresh_token);
+		if (!refresh || refresh.revoked || refresh.clientId !== clientId) throw oauthError('invalid_grant', 'invalid_refresh_token');
+		if (!mock.rotateRefreshTokens) return { access_token: issueToken(refresh).access_token };
+		refresh.revoked = true;
+		return issueCodeGrantTokens({ clientId, userId: refresh.sub, scope: refresh.scopes.join(' ') });
+	}
+
+	const GRANTS = { [JWT_BEARER]: jwtGrant, authorization_code: codeGrant, refresh_token: refreshGrant };
+
 	function token(req) {
 		const entry = { at: Date.now(), grantType: undefined, claims: decodeJwt(req.body?.assertion)?.claims ?? null };
 		mock.tokenRequests.push(entry);
@@ -319,11 +390,10 @@ function createOAuth(mock) {
 				throw oauthError('invalid_request', 'the body must be application/x-www-form-urlencoded');
 			}
 			entry.grantType = req.body.grant_type;
-			if (req.body.grant_type !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') throw oauthError('unsupported_grant_type');
-			if (!req.body.assertion) throw oauthError('invalid_request', 'assertion is required');
-			const issued = issueToken(verifyAssertion(req.body.assertion));
-			Object.assign(entry, { outcome: 'issued', access_token: issued.access_token });
-			const body = { access_token: issued.access_token, token_type: 'Bearer', expires_in: mock.jwtOptions.tokenExpiresIn };
+			const grant = GRANTS[req.body.grant_type];
+			if (!grant) throw oauthError('unsupported_grant_type');
+			const body = tokenResponse(grant(req, entry));
+			Object.assign(entry, { outcome: 'issued', access_token: body.access_token, refresh_token: body.refresh_token });
 			return json(body, 200, { 'Cache-Control': 'no-store', Pragma: 'no-cache' });
 		} catch (err) {
 			Object.assign(entry, { outcome: err.body?.error, description: err.body?.error_description });
@@ -385,7 +455,9 @@ function createOAuth(mock) {
 	}
 
 	const tokens = new WeakMap();
-	return { token, userinfo, consentPage, authenticate, tokenOfRequest: (req) => tokens.get(req) };
+	return {
+		token, userinfo, consentPage, authenticate, issueCodeGrantTokens, issueAuthorizationCode, tokenOfRequest: (req) => tokens.get(req),
+	};
 }
 
 // ================================================================ Admin API (sections 1.3-1.5)
@@ -1100,6 +1172,8 @@ function resolveKeys(publicKeyPem, privateKeyPem) {
  * @param {string[]} [options.audiences] accepted "aud" values (default [mock.oauthHost])
  * @param {boolean} [options.enforceScopes=false] check section 1.3 per-endpoint scopes (403 insufficient_scope)
  * @param {number} [options.dsGroupPageBase=1] first page number of the DS group "page" parameter (UNCONFIRMED)
+ * @param {string} [options.clientSecret] secret of the integration key for the code and refresh grants
+ * @param {boolean} [options.rotateRefreshTokens=true] a refresh grant returns a new refresh token and revokes the old one
  */
 async function startDocuSignMock({
 	integrationKey = DOCUSIGN_IDS.integrationKey,
@@ -1117,6 +1191,8 @@ async function startDocuSignMock({
 	audiences,
 	enforceScopes = false,
 	dsGroupPageBase = 1,
+	clientSecret = 'mock-ds-client-secret',
+	rotateRefreshTokens = true,
 } = {}) {
 	const keys = resolveKeys(publicKeyPem, privateKeyPem);
 	const seedOptions = { organizationCount, adminUserId: userId };
@@ -1124,6 +1200,7 @@ async function startDocuSignMock({
 		port,
 		setup: (m) => {
 			const oauth = createOAuth(m);
+			Object.assign(m, { issueCodeGrantTokens: oauth.issueCodeGrantTokens, issueAuthorizationCode: oauth.issueAuthorizationCode });
 			return {
 				router: buildRouter(oauth, withScopes(m, oauth, createAdmin(m, oauth, { dsGroupPageBase }))),
 				authenticate: oauth.authenticate,
@@ -1150,6 +1227,11 @@ async function startDocuSignMock({
 		adminBaseUrl: `${mock.url}/management`,
 		tokenRequests: [],
 		issuedTokens: [],
+		oauthClients: { [integrationKey]: clientSecret },
+		clientAuthMethods: ['basic'],
+		rotateRefreshTokens,
+		refreshTokens: [],
+		authorizationCodes: [],
 		ids: DOCUSIGN_IDS,
 		expireTokens() {
 			mock.issuedTokens.forEach((t) => (t.revoked = true));

@@ -140,6 +140,31 @@ async function docuSignChecks() {
 			ds.expireTokens();
 			assert.equal((await api('GET', '/management/v2/organizations')).status, 401);
 		});
+		await check('docusign authorization code and refresh grants', async () => {
+			const basic = { authorization: `Basic ${Buffer.from(`${ds.integrationKey}:mock-ds-client-secret`).toString('base64')}` };
+			const tokenCall = (form, headers = basic) => call(ds.url, 'POST', '/oauth/token', { headers, form });
+			const redirectUri = 'https://n8n.example.com/rest/oauth2-credential/callback';
+			const code = ds.issueAuthorizationCode({ redirectUri });
+			const exchange = { grant_type: 'authorization_code', code, redirect_uri: redirectUri };
+			const issued = await tokenCall(exchange);
+			assert.deepEqual(Object.keys(issued.json).sort(), ['access_token', 'expires_in', 'refresh_token', 'token_type']);
+			assert.equal((await tokenCall(exchange)).json.error, 'invalid_grant', 'a code is single-use');
+			const refresh = { grant_type: 'refresh_token', refresh_token: issued.json.refresh_token };
+			assert.equal((await tokenCall(refresh, {})).json.error, 'invalid_client', 'client authentication is required');
+			const inBody = { ...refresh, client_id: ds.integrationKey, client_secret: 'mock-ds-client-secret' };
+			assert.equal((await tokenCall(inBody, {})).json.error, 'invalid_client', 'body client auth is off by default');
+			const renewed = await tokenCall(refresh);
+			assert.notEqual(renewed.json.refresh_token, issued.json.refresh_token, 'refresh tokens rotate');
+			assert.equal((await tokenCall(refresh)).json.error, 'invalid_grant', 'the rotated-out refresh token is revoked');
+			ds.expireTokens();
+			const userinfo = await call(ds.url, 'GET', '/oauth/userinfo', { headers: { authorization: `Bearer ${renewed.json.access_token}` } });
+			assert.equal(userinfo.status, 401, 'expireTokens covers code-grant tokens');
+			assert.deepEqual(ds.tokenRequests.map((t) => [t.grantType, t.outcome, t.clientAuth]).slice(-3), [
+				['refresh_token', 'invalid_client', 'body'],
+				['refresh_token', 'issued', 'basic'],
+				['refresh_token', 'invalid_grant', 'basic'],
+			]);
+		});
 	} finally {
 		await ds.close();
 	}

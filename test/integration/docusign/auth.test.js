@@ -10,7 +10,6 @@ const {
 	makeKeys,
 	keyFragments,
 	jwtCredential,
-	byEmail,
 	byId,
 	startDocuSign,
 	createInstance,
@@ -165,39 +164,5 @@ describe('token errors say what to check, never quoting the key', () => {
 		expect(error.message).toBe('DocuSign returned 404: Not Found (not_found)');
 		expectNoKey(error, env.keys.pkcs1);
 		expect(errorText(error)).not.toContain(env.mock.tokenRequests[0].access_token);
-	});
-});
-
-describe('OAuth2 authorization-code credential', () => {
-	test('the node works with an OAuth2 token', async () => {
-		const assertion = env.mock.createAssertion({}, { privateKeyPem: env.keys.pkcs1 });
-		const response = await fetch(`${env.mock.url}/oauth/token`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }),
-		});
-		const { access_token: accessToken } = await response.json();
-		const n8n = await createInstance({
-			docuSignOAuth2Api: {
-				grantType: 'authorizationCode',
-				environment: 'custom',
-				oauthBaseUrl: env.mock.url,
-				adminBaseUrl: env.mock.adminBaseUrl,
-				authUrl: `${env.mock.url}/oauth/auth`,
-				accessTokenUrl: `${env.mock.url}/oauth/token`,
-				clientId: env.mock.integrationKey,
-				clientSecret: 'client-secret-for-tests',
-				scope: 'signature user_read',
-				authentication: 'header',
-				oauthTokenData: { access_token: accessToken, token_type: 'Bearer' },
-			},
-		});
-		const result = await n8n.run({
-			type: 'docuSignAdmin',
-			parameters: { authentication: 'oAuth2', resource: 'user', operation: 'get', user: byEmail('jordan.patel@example.com') },
-		});
-		expect(result.error).toBeUndefined();
-		expect(result.json[0]).toMatchObject({ id: DOCUSIGN_IDS.userId(3), email: 'jordan.patel@example.com' });
-		expect(env.mock.requests.filter(isAdmin).every((r) => r.headers.authorization === `Bearer ${accessToken}`)).toBe(true);
 	});
 });
