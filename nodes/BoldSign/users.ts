@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, IDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../shared/errors';
-import { locator, readLocator } from '../shared/descriptions';
+import { locator, readLocator, readOptionalLocator } from '../shared/descriptions';
 import { apiRequest } from '../shared/transport';
-import { isoDate, normalizedUser, str } from '../shared/user';
+import { isoDate, normalizedUser, simplifyUser, str } from '../shared/user';
 import type { NormalizedUser, UserStatus } from '../shared/user';
 import { boldSign, findUserByEmail } from './transport';
 
@@ -34,7 +34,7 @@ export function normalizeUser(user: IDataObject): NormalizedUser {
 
 /** The record to output for a user: normalized when Simplify is on, the vendor's object otherwise. */
 export function userOutput(this: IExecuteFunctions, itemIndex: number, user: IDataObject): IDataObject {
-	return this.getNodeParameter('simplify', itemIndex, true) ? normalizeUser(user) : user;
+	return simplifyUser.call(this, itemIndex, user, normalizeUser);
 }
 
 export const ROLE_OPTIONS = [
@@ -104,9 +104,7 @@ export async function resolveOptionalUserId(
 	parameter: string,
 	itemIndex: number,
 ): Promise<string | undefined> {
-	const raw = this.getNodeParameter(parameter, itemIndex, '') as { value?: string } | string;
-	const value = typeof raw === 'string' ? raw : raw?.value;
-	if (!value || !String(value).trim()) return undefined;
+	if (!readOptionalLocator.call(this, parameter, itemIndex)) return undefined;
 	return (await resolveUser.call(this, parameter, itemIndex)).userId;
 }
 

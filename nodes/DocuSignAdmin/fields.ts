@@ -61,13 +61,6 @@ export function readDsGroupId(this: IExecuteFunctions, name: string, itemIndex: 
 	return readLocator.call(this, name, itemIndex, 'DS group').value;
 }
 
-/** An optional DS group locator: null when left empty. */
-export function readOptionalDsGroupId(this: IExecuteFunctions, name: string, itemIndex: number): string | null {
-	const raw = this.getNodeParameter(name, itemIndex, '') as { value?: string } | string;
-	const value = String((typeof raw === 'string' ? raw : raw?.value) ?? '').trim();
-	return value ? value : null;
-}
-
 /** Permission profile and group IDs are int64 in the API (reference §1.4): send numbers when they are numbers. */
 export function numericId(value: string | number): string | number {
 	return /^\d+$/.test(String(value).trim()) ? Number(value) : value;

@@ -3,7 +3,7 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties }
 import { locator, readLocator } from '../shared/descriptions';
 import { inputError } from '../shared/errors';
 import { apiRequest } from '../shared/transport';
-import { isEmail, isoDate, normalizedUser, str } from '../shared/user';
+import { isEmail, isoDate, normalizedUser, simplifyUser, str } from '../shared/user';
 import type { NormalizedUser, UserStatus } from '../shared/user';
 import { asList, docuSign, paths } from './transport';
 
@@ -82,7 +82,7 @@ export function normalizeUser(user: IDataObject): NormalizedUser {
 }
 
 export function userOutput(this: IExecuteFunctions, itemIndex: number, user: IDataObject): IDataObject {
-	return this.getNodeParameter('simplify', itemIndex, true) ? normalizeUser(user) : user;
+	return simplifyUser.call(this, itemIndex, user, normalizeUser);
 }
 
 export function userLocator(displayOptions: IDisplayOptions, name = 'user', displayName = 'User'): INodeProperties {

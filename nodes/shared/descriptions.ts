@@ -49,6 +49,11 @@ export function returnAllAndLimit(displayOptions: IDisplayOptions, maxLimit?: nu
 	];
 }
 
+/** The Filters collection of a Get Many operation. */
+export function filtersField(displayOptions: IDisplayOptions, options: INodeProperties['options']): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions, options };
+}
+
 export function simplifyField(displayOptions: IDisplayOptions): INodeProperties {
 	return {
 		displayName: 'Simplify',
@@ -137,4 +142,11 @@ export function readLocator(this: IExecuteFunctions, name: string, itemIndex: nu
 		);
 	}
 	return located;
+}
+
+/** The value of an optional resource locator (or plain string), trimmed; undefined when left empty. */
+export function readOptionalLocator(this: IExecuteFunctions, name: string, itemIndex: number): string | undefined {
+	const raw = this.getNodeParameter(name, itemIndex, '') as { value?: unknown } | string;
+	const value = String((typeof raw === 'string' ? raw : raw?.value) ?? '').trim();
+	return value || undefined;
 }

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 export type UserStatus = 'active' | 'invited' | 'deactivated';
 
@@ -34,6 +34,16 @@ export function normalizedUser(vendor: string, fields: Partial<NormalizedUser>):
 		createdAt: fields.createdAt ?? null,
 		updatedAt: fields.updatedAt ?? null,
 	};
+}
+
+/** A user as a node outputs it: the normalized record when Simplify is on, the vendor's object otherwise. */
+export function simplifyUser(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	user: IDataObject,
+	normalize: (user: IDataObject) => NormalizedUser,
+): IDataObject {
+	return this.getNodeParameter('simplify', itemIndex, true) ? normalize(user) : user;
 }
 
 /** A string value, or null for anything empty. */

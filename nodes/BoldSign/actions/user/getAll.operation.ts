@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readPaging, returnAllAndLimit, showFor, simplifyField } from '../../../shared/descriptions';
+import { filtersField, readPaging, returnAllAndLimit, showFor, simplifyField } from '../../../shared/descriptions';
 import { collect } from '../../../shared/pagination';
 import { boldSign, userPaging } from '../../transport';
 import { userOutput } from '../../users';
@@ -9,30 +9,22 @@ const show = showFor('user', 'getAll');
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: show,
-		options: [
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only users whose name or email contains this text',
-			},
-			{
-				displayName: 'User IDs',
-				name: 'userIds',
-				type: 'string',
-				default: '',
-				description: 'Only these users: IDs separated by commas',
-			},
-		],
-	},
+	filtersField(show, [
+		{
+			displayName: 'Search',
+			name: 'search',
+			type: 'string',
+			default: '',
+			description: 'Only users whose name or email contains this text',
+		},
+		{
+			displayName: 'User IDs',
+			name: 'userIds',
+			type: 'string',
+			default: '',
+			description: 'Only these users: IDs separated by commas',
+		},
+	]),
 	simplifyField(show),
 ];
 

@@ -2,7 +2,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/errors';
-import { showFor, simplifyField } from '../../../shared/descriptions';
+import { readOptionalLocator, showFor, simplifyField } from '../../../shared/descriptions';
 import type { OperationResult } from '../../../shared/router';
 import { apiRequest } from '../../../shared/transport';
 import { isEmail } from '../../../shared/user';
@@ -85,8 +85,7 @@ function readItem(this: IExecuteFunctions, i: number): Invite[] {
 			i,
 		);
 	}
-	const team = this.getNodeParameter('team', i, '') as { value?: string } | string;
-	const teamId = String((typeof team === 'string' ? team : team?.value) ?? '').trim();
+	const teamId = readOptionalLocator.call(this, 'team', i);
 	const userRole = this.getNodeParameter('role', i) as string;
 	const metaData = readMetadata.call(this, i);
 	return emails.map((email) => {

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/descriptions';
+import { readOptionalLocator, showFor } from '../../../shared/descriptions';
 import { addToDsGroup, removeFromDsGroup } from '../../dsGroups';
-import { accountField, dsGroupLocator, readDsGroupId, readOptionalDsGroupId, readRequired } from '../../fields';
+import { accountField, dsGroupLocator, readDsGroupId, readRequired } from '../../fields';
 import { organizationId } from '../../organization';
 import { resolveUserId, userLocator } from '../../users';
 
@@ -23,7 +23,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const orgId = await organizationId.call(this, i);
 	const accountId = readRequired.call(this, 'account', i, 'account');
 	const toDsGroupId = readDsGroupId.call(this, 'toDsGroup', i);
-	const fromDsGroupId = readOptionalDsGroupId.call(this, 'fromDsGroup', i);
+	const fromDsGroupId = readOptionalLocator.call(this, 'fromDsGroup', i) ?? null;
 	const userId = await resolveUserId.call(this, orgId, 'user', i);
 
 	await addToDsGroup.call(this, { orgId, accountId, dsGroupId: toDsGroupId }, [userId], i);

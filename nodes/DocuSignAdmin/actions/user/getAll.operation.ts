@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readPaging, returnAllAndLimit, showFor, simplifyField } from '../../../shared/descriptions';
+import { filtersField, readPaging, returnAllAndLimit, showFor, simplifyField } from '../../../shared/descriptions';
 import { collect } from '../../../shared/pagination';
 import { organizationId, organizationRecord } from '../../organization';
 import { docuSign, paths, userPaging } from '../../transport';
@@ -10,78 +10,70 @@ const show = showFor('user', 'getAll');
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: show,
-		options: [
-			{
-				displayName: 'Account Name or ID',
-				name: 'account',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getAccounts', loadOptionsDependsOn: ['organization'] },
-				default: '',
-				description:
-					'Only members of this account. Without an account or email filter, the organization’s default account is used. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-				description: 'Only the user with exactly this email',
-			},
-			{
-				displayName: 'Email or Name Contains',
-				name: 'emailLike',
-				type: 'string',
-				default: '',
-				description: 'Only users whose email or user name contains this text',
-			},
-			{
-				displayName: 'Include DS Groups',
-				name: 'includeDsGroups',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return the DS groups of each user (the organization needs multi-product entitlement)',
-			},
-			{
-				displayName: 'Membership Status',
-				name: 'membershipStatus',
-				type: 'options',
-				default: 'active',
-				options: [
-					{ name: 'Activation Required', value: 'activation_required' },
-					{ name: 'Activation Sent', value: 'activation_sent' },
-					{ name: 'Active', value: 'active' },
-					{ name: 'Closed', value: 'closed' },
-					{ name: 'Disabled', value: 'disabled' },
-				],
-			},
-			{
-				displayName: 'Modified Since',
-				name: 'modifiedSince',
-				type: 'dateTime',
-				default: '',
-				description: 'Only users changed since this time (needs an account; the default account is used if none is chosen)',
-			},
-			{
-				displayName: 'User Status',
-				name: 'status',
-				type: 'options',
-				default: 'active',
-				options: [
-					{ name: 'Active', value: 'active' },
-					{ name: 'Created', value: 'created' },
-					{ name: 'Closed', value: 'closed' },
-				],
-			},
-		],
-	},
+	filtersField(show, [
+		{
+			displayName: 'Account Name or ID',
+			name: 'account',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getAccounts', loadOptionsDependsOn: ['organization'] },
+			default: '',
+			description:
+				'Only members of this account. Without an account or email filter, the organization’s default account is used. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: 'Only the user with exactly this email',
+		},
+		{
+			displayName: 'Email or Name Contains',
+			name: 'emailLike',
+			type: 'string',
+			default: '',
+			description: 'Only users whose email or user name contains this text',
+		},
+		{
+			displayName: 'Include DS Groups',
+			name: 'includeDsGroups',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return the DS groups of each user (the organization needs multi-product entitlement)',
+		},
+		{
+			displayName: 'Membership Status',
+			name: 'membershipStatus',
+			type: 'options',
+			default: 'active',
+			options: [
+				{ name: 'Activation Required', value: 'activation_required' },
+				{ name: 'Activation Sent', value: 'activation_sent' },
+				{ name: 'Active', value: 'active' },
+				{ name: 'Closed', value: 'closed' },
+				{ name: 'Disabled', value: 'disabled' },
+			],
+		},
+		{
+			displayName: 'Modified Since',
+			name: 'modifiedSince',
+			type: 'dateTime',
+			default: '',
+			description: 'Only users changed since this time (needs an account; the default account is used if none is chosen)',
+		},
+		{
+			displayName: 'User Status',
+			name: 'status',
+			type: 'options',
+			default: 'active',
+			options: [
+				{ name: 'Active', value: 'active' },
+				{ name: 'Created', value: 'created' },
+				{ name: 'Closed', value: 'closed' },
+			],
+		},
+	]),
 	simplifyField(show),
 ];
 
