@@ -9,7 +9,6 @@ const fs = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
 const path = require('node:path');
-const zlib = require('node:zlib');
 
 const toolchain = require('./toolchain');
 
@@ -228,55 +227,6 @@ function packPackage(destDir, { env = toolchain.node24Env(), root = toolchain.RO
 	return tarball;
 }
 
-/** Minimal tar.gz extraction (ustar + pax/GNU long names), regular files and folders only. */
-function extractTgz(tarball, destDir, strip = 1) {
-	const data = zlib.gunzipSync(fs.readFileSync(tarball));
-	const root = path.resolve(destDir);
-	let offset = 0;
-	let longName = null;
-	const str = (buf) => {
-		const end = buf.indexOf(0);
-		return buf.toString('utf8', 0, end === -1 ? buf.length : end);
-	};
-	while (offset + 512 <= data.length) {
-		const header = data.subarray(offset, offset + 512);
-		if (header.every((b) => b === 0)) break;
-		const size = parseInt(str(header.subarray(124, 136)).trim() || '0', 8);
-		const type = String.fromCharCode(header[156] || 48);
-		const mode = parseInt(str(header.subarray(100, 108)).trim() || '644', 8);
-		const prefix = str(header.subarray(345, 500));
-		let name = str(header.subarray(0, 100));
-		if (prefix) name = `${prefix}/${name}`;
-		const body = data.subarray(offset + 512, offset + 512 + size);
-		offset += 512 + Math.ceil(size / 512) * 512;
-		if (type === 'x' || type === 'g') {
-			// pax header: "<len> key=value\n" records
-			const text = body.toString('utf8');
-			const m = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(text);
-			if (m && type === 'x') longName = m[1];
-			continue;
-		}
-		if (type === 'L') {
-			longName = str(body);
-			continue;
-		}
-		if (longName) {
-			name = longName;
-			longName = null;
-		}
-		const parts = name.split('/').filter(Boolean).slice(strip);
-		if (parts.length === 0) continue;
-		const target = path.resolve(root, ...parts);
-		if (target !== root && !target.startsWith(root + path.sep)) throw new Error(`unsafe path in ${tarball}: ${name}`);
-		if (type === '5') {
-			fs.mkdirSync(target, { recursive: true });
-		} else if (type === '0' || type === '\0' || type === '7') {
-			fs.mkdirSync(path.dirname(target), { recursive: true });
-			fs.writeFileSync(target, body, { mode: mode & 0o777 || 0o644 });
-		}
-	}
-}
-
 /**
  * Installs the packed package the way n8n installs community packages: its content goes to
  * <userFolder>/.n8n/nodes/node_modules/<name>, and nodes/package.json lists it as a dependency.
@@ -286,7 +236,8 @@ function installPackage(userFolder, tarball) {
 	const dir = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
 	rmrf(dir);
 	fs.mkdirSync(dir, { recursive: true });
-	extractTgz(tarball, dir, 1);
+	// tar is on every Debian machine (an essential package); the tarball's top folder is `package/`.
+	execFileSync('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1'], { stdio: ['ignore', 'ignore', 'inherit'] });
 	const packageJson = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
 	if (packageJson.name !== PACKAGE_NAME) throw new Error(`unexpected package ${packageJson.name} in ${tarball}`);
 	const manifest = path.join(nodesDir, 'package.json');
@@ -614,7 +565,6 @@ module.exports = {
 	isPortFree,
 	buildPackage,
 	packPackage,
-	extractTgz,
 	installPackage,
 	n8nEnv,
 	spawnN8n,
