@@ -150,3 +150,10 @@ export function readOptionalLocator(this: IExecuteFunctions, name: string, itemI
 	const value = String((typeof raw === 'string' ? raw : raw?.value) ?? '').trim();
 	return value || undefined;
 }
+
+/** A list typed into one field: values separated by commas, semicolons or white space. */
+export function readList(this: IExecuteFunctions, name: string, itemIndex: number): string[] {
+	return String(this.getNodeParameter(name, itemIndex, '') ?? '')
+		.split(/[,;\s]+/)
+		.filter(Boolean);
+}

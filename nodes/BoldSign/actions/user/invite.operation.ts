@@ -2,7 +2,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/errors';
-import { readOptionalLocator, showFor, simplifyField } from '../../../shared/descriptions';
+import { readList, readOptionalLocator, showFor, simplifyField } from '../../../shared/descriptions';
 import type { OperationResult } from '../../../shared/router';
 import { apiRequest } from '../../../shared/transport';
 import { isEmail } from '../../../shared/user';
@@ -69,10 +69,7 @@ interface ItemPlan {
 }
 
 function readItem(this: IExecuteFunctions, i: number): Invite[] {
-	const emails = String(this.getNodeParameter('emails', i, ''))
-		.split(/[,;\s]+/)
-		.map((e) => e.trim())
-		.filter(Boolean);
+	const emails = readList.call(this, 'emails', i);
 	if (!emails.length) {
 		throw inputError(this.getNode(), 'No email address given', 'Enter the email address of the user to invite.', i);
 	}

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../../shared/descriptions';
+import { readList, showFor } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { isEmail } from '../../../shared/user';
 import { addToDsGroup, removeFromDsGroup } from '../../dsGroups';
@@ -30,10 +30,7 @@ export function membersOperation(operation: 'addUsers' | 'removeUsers') {
 	];
 
 	async function execute(this: IExecuteFunctions, i: number) {
-		const keys = String(this.getNodeParameter('users', i, ''))
-			.split(/[,;\s]+/)
-			.map((key) => key.trim())
-			.filter(Boolean);
+		const keys = readList.call(this, 'users', i);
 		if (!keys.length) throw inputError(this.getNode(), 'No users given', 'Enter the IDs or emails of the users, separated by commas.', i);
 		const target = await groupTarget.call(this, i);
 		const userIds: string[] = [];
