@@ -89,7 +89,8 @@ function ensureDeps(env) {
 	// `npm install` honours package-lock.json; `npm ci` refuses it here because some platform-specific optional
 	// packages of the lint toolchain are not on the registry this machine reaches.
 	// --ignore-scripts: n8n-core pulls native optional modules the nodes never load in tests.
-	npm(['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: ROOT, env });
+	// --no-save: a test run must leave package-lock.json as committed (npm would add other platforms' entries).
+	npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-save'], { cwd: ROOT, env });
 	fs.writeFileSync(marker, new Date().toISOString());
 }
 
