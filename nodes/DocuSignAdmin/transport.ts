@@ -67,6 +67,20 @@ export const docuSign: VendorApi = {
 		const hourlyLeft = Number(headers['x-ratelimit-remaining'] ?? 0) > 0;
 		return response.status === 429 && headers['retry-after'] === undefined && burstSpent && hourlyLeft ? backoffMs : undefined;
 	},
+	// The hourly quota may come back as a 400 (../shared/reference/vendor-apis.md §1.6, UNCONFIRMED).
+	isRateLimited(response) {
+		const body = response.body as IDataObject | undefined;
+		return response.status === 400 && [body?.errorCode, body?.error].includes('HOURLY_APIINVOCATION_LIMIT_EXCEEDED');
+	},
+	// 3,000 an hour per account plus a 30-second burst of 500 (production) or 200 (demo, and any custom host),
+	// until X-RateLimit-* and X-BurstLimit-* say more (../shared/reference/vendor-apis.md §1.6).
+	rateProfile: (baseUrl) => ({
+		concurrency: 10,
+		windows: [
+			{ kind: 'hourly', limit: 3000, windowMs: 3_600_000 },
+			{ kind: 'burst', limit: /\/\/api\.docusign\.net/i.test(baseUrl) ? 500 : 200, windowMs: 30_000 },
+		],
+	}),
 };
 
 /** The largest page we ask the Admin API for (its default is 20; the reference gives no maximum). */
@@ -79,25 +93,26 @@ export function asList(body: unknown, ...path: string[]): IDataObject[] {
 	return Array.isArray(value) ? (value as IDataObject[]) : [];
 }
 
-/** `start` + `take` lists answering `paging` (reference §1.5): users, account groups. */
+/**
+ * `start` + `take` lists answering `paging` (../shared/reference/vendor-apis.md §1.5): users, account groups.
+ * `total_set_size` or a `next` link decide where the list ends, not a short page.
+ */
 function startTakePaging(key: string) {
+	const paging = (body: unknown) => ((body as IDataObject)?.paging ?? {}) as IDataObject;
 	return offsetPaging({
 		offsetParam: 'start',
 		limitParam: 'take',
 		maxPageSize: PAGE_SIZE,
 		items: (body) => asList(body, key),
-		hasMore: (body) => {
-			const paging = (body as IDataObject)?.paging as IDataObject | undefined;
-			if (!paging) return true;
-			if (paging.next) return true;
-			const end = Number(paging.result_set_end_position);
-			const total = Number(paging.total_set_size);
-			return Number.isFinite(end) && Number.isFinite(total) ? end + 1 < total : false;
-		},
+		total: (body) => paging(body).total_set_size,
+		hasNextLink: (body) => typeof paging(body).next === 'string' && paging(body).next !== '',
 	});
 }
 
-/** `page` + `page_size` lists answering `total_count` (DS groups, reference §1.5). The first page is 1 (UNCONFIRMED). */
+/**
+ * `page` + `page_size` lists answering `total_count` (DS groups, ../shared/reference/vendor-apis.md §1.5).
+ * The first page is 1 (UNCONFIRMED).
+ */
 function pageSizePaging(...path: string[]) {
 	return pageNumberPaging({
 		pageParam: 'page',
@@ -105,11 +120,7 @@ function pageSizePaging(...path: string[]) {
 		maxPageSize: PAGE_SIZE,
 		firstPage: 1,
 		items: (body) => asList(body, ...path),
-		hasMore: (body, page, pageSize) => {
-			const holder = path.length > 1 ? ((body as IDataObject)?.[path[0]] as IDataObject | undefined) : (body as IDataObject);
-			const total = Number(holder?.total_count);
-			return Number.isFinite(total) ? page * pageSize < total : true;
-		},
+		total: (body) => (path.length > 1 ? ((body as IDataObject)?.[path[0]] as IDataObject | undefined) : (body as IDataObject))?.total_count,
 	});
 }
 

@@ -46,14 +46,37 @@ describe('paginators', () => {
 		const p = pageNumberPaging({ pageParam: 'page', sizeParam: 'size', maxPageSize: 10, items: (b) => b.list });
 		const first = p.first({ method: 'GET', path: '/x', qs: { q: 'a' } }, 10);
 		expect(first.qs).toEqual({ q: 'a', page: 1, size: 10 });
-		expect(p.next(first, response({}), 10, 10).qs).toEqual({ q: 'a', page: 2, size: 10 });
-		expect(p.next(first, response({}), 9, 10)).toBeUndefined();
+		expect(p.next(first, response({}), 10, 10, 10).qs).toEqual({ q: 'a', page: 2, size: 10 });
+		expect(p.next(first, response({}), 9, 10, 9)).toBeUndefined();
+		expect(p.ahead(first, 3).qs.page).toBe(4);
 	});
-	test('offsets advance by what came back and honour hasMore', () => {
-		const p = offsetPaging({ offsetParam: 'start', limitParam: 'take', maxPageSize: 5, items: () => [], hasMore: (b) => Boolean(b.next) });
+	test('offsets advance by what came back; a next link or a total beats the short-page rule', () => {
+		const p = offsetPaging({
+			offsetParam: 'start',
+			limitParam: 'take',
+			maxPageSize: 5,
+			items: () => [],
+			total: (b) => b.total,
+			hasNextLink: (b) => Boolean(b.next),
+		});
 		const first = p.first({ method: 'GET', path: '/x' }, 5);
-		expect(p.next(first, response({ next: 'y' }), 5, 5).qs).toEqual({ start: 5, take: 5 });
-		expect(p.next(first, response({}), 5, 5)).toBeUndefined();
+		expect(p.next(first, response({}), 5, 5, 5).qs).toEqual({ start: 5, take: 5 });
+		expect(p.next(first, response({}), 4, 5, 4)).toBeUndefined();
+		// A server that serves 3 when asked for 5 still has more when it links or counts them.
+		expect(p.next(first, response({ next: 'y' }), 3, 5, 3).qs).toEqual({ start: 3, take: 5 });
+		expect(p.next(first, response({ total: 7 }), 3, 5, 3).qs).toEqual({ start: 3, take: 5 });
+		expect(p.next(first, response({ total: 3 }), 3, 5, 3)).toBeUndefined();
+		expect(p.next(first, response({ total: 9 }), 0, 5, 0)).toBeUndefined();
+		expect(p.remaining(first, response({ total: 7 }), 3).map((r) => r.qs.start)).toEqual([3, 6]);
+		expect(p.remaining(first, response({}), 3)).toBeUndefined();
+	});
+	test('page numbers with a total: the total decides, pages planned by the size served', () => {
+		const p = pageNumberPaging({ pageParam: 'page', sizeParam: 'size', maxPageSize: 10, items: () => [], total: (b) => b.total });
+		const first = p.first({ method: 'GET', path: '/x' }, 10);
+		expect(p.next(first, response({ total: 12 }), 4, 10, 4).qs.page).toBe(2);
+		expect(p.next(first, response({ total: 12 }), 4, 10, 12)).toBeUndefined();
+		expect(p.remaining(first, response({ total: '12' }), 4).map((r) => r.qs.page)).toEqual([2, 3]);
+		expect(p.ahead).toBeUndefined();
 	});
 	test('next URLs stop when absent or repeated', () => {
 		const p = nextUrlPaging({ maxPageSize: 5, items: () => [], nextUrl: (b) => b.next });
