@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { requestOptionsField } from '../shared/requestOptions';
 import { operationFields, route } from '../shared/router';
 import { resourceField, resources, teamOperationField, userOperationField } from './actions/resources';
 import { searchTeams, searchUsers } from './methods/listSearch';
@@ -19,7 +20,7 @@ export class BoldSign implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'boldSignApi', required: true }],
-		properties: [resourceField, userOperationField, teamOperationField, ...operationFields(resources)],
+		properties: [resourceField, userOperationField, teamOperationField, ...operationFields(resources), requestOptionsField],
 	};
 
 	methods = { listSearch: { searchUsers, searchTeams } };

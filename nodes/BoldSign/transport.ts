@@ -42,6 +42,8 @@ export const boldSign: VendorApi = {
 		if (status === 403) return 'The API key’s user is not allowed to do this. User and team management needs an admin account.';
 		return undefined;
 	},
+	// 2,000 requests an hour per account (../shared/reference/vendor-apis.md §3.4), until X-RateLimit-* says more.
+	rateProfile: () => ({ concurrency: 10, windows: [{ kind: 'hourly', limit: 2000, windowMs: 3_600_000 }] }),
 };
 
 /** Users list: `result`, page details without totals, so the last page is the first short one (§3.2). */

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { requestOptionsField } from '../shared/requestOptions';
 import { operationFields as resourceOperationFields, route } from '../shared/router';
 import { authenticationField, operationFields, resourceField, resources } from './actions/resources';
 import { getAccounts, getGroups, getOrganizations, getPermissionProfiles } from './methods/loadOptions';
@@ -24,7 +25,7 @@ export class DocuSignAdmin implements INodeType {
 			{ name: 'docuSignJwtApi', required: true, displayOptions: { show: { authentication: ['jwt'] } } },
 			{ name: 'docuSignOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 		],
-		properties: [authenticationField, resourceField, ...operationFields, organizationField, ...resourceOperationFields(resources)],
+		properties: [authenticationField, resourceField, ...operationFields, organizationField, ...resourceOperationFields(resources), requestOptionsField],
 	};
 
 	methods = {

@@ -1,4 +1,6 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { readConcurrency } from './requestOptions';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -14,6 +16,11 @@ export interface Operation {
 	execute?(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
 	/** For operations the vendor can batch: one result (or error) per given item index, in order. */
 	executeBatch?(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<OperationResult | Error>>;
+	/**
+	 * Items with the same key run one after another, in input order (the same user changed twice in one run).
+	 * Default: the item's `user` field. Items without a key run concurrently.
+	 */
+	orderKey?(this: IExecuteFunctions, itemIndex: number): string | undefined;
 }
 
 export type Resources = Record<string, Record<string, Operation>>;
@@ -74,14 +81,62 @@ export async function route(this: IExecuteFunctions, resources: Resources): Prom
 		results.forEach((result, n) => settle(result, indexes[n]));
 		return [output];
 	}
-	for (let i = 0; i < items.length; i++) {
+	const results = await runItems(items.length, readConcurrency.call(this), async (i) => {
 		try {
-			settle(await operation.execute!.call(this, i), i);
+			return await operation.execute!.call(this, i);
 		} catch (error) {
-			settle(error instanceof Error ? error : new Error(String(error)), i);
+			return error instanceof Error ? error : new Error(String(error));
 		}
-	}
+	}, (i) => (operation.orderKey ?? userKey).call(this, i), () => !this.continueOnFail());
+	results.forEach((result, i) => {
+		if (result !== undefined) settle(result, i);
+	});
 	return [output];
+}
+
+/** The item's `user` locator value, the default order key. */
+function userKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	try {
+		const value = this.getNodeParameter('user', itemIndex, '', { extractValue: true });
+		return typeof value === 'string' && value.trim() ? value.trim().toLowerCase() : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Runs `run` for items 0…count-1, at most `concurrency` at once, chaining items that share a key. With
+ * `stopOnError`, no item starts after one has failed (items already running finish). Results are by index;
+ * an item that never started is undefined.
+ */
+export async function runItems<T>(
+	count: number,
+	concurrency: number,
+	run: (index: number) => Promise<T | Error>,
+	keyOf: (index: number) => string | undefined = () => undefined,
+	stopOnError: () => boolean = () => false,
+): Promise<Array<T | Error | undefined>> {
+	const results: Array<T | Error | undefined> = new Array(count);
+	const lastOfKey = new Map<string, Promise<unknown>>();
+	let next = 0;
+	let failed = false;
+	const worker = async () => {
+		while (next < count && !(failed && stopOnError())) {
+			const index = next++;
+			const key = keyOf(index);
+			const before = key === undefined ? undefined : lastOfKey.get(key);
+			const done = (async () => {
+				await before;
+				if (failed && stopOnError()) return;
+				results[index] = await run(index);
+				if (results[index] instanceof Error) failed = true;
+			})();
+			if (key !== undefined) lastOfKey.set(key, done);
+			await done;
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+	return results;
 }
 
 /** Every field of every operation, in order, for the node description. */

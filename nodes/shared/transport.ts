@@ -1,7 +1,8 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
-import type { IDataObject, IHttpRequestOptions, INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 
-import { connectionError, redact, responseError } from './errors';
+import { connectionError, rateLimitError, redact, responseError } from './errors';
+import { DEFAULT_PROFILE, Limiter, limiterFor } from './limiter';
 import type { ApiRequest, ApiResponse, Connection, RequestContext, RetryPolicy, VendorApi } from './types';
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -11,25 +12,35 @@ export const DEFAULT_RETRY: RetryPolicy = {
 	maxTotalWaitMs: 120_000,
 };
 
+/** Seconds a request may take when the node's Timeout option is not set. */
+export const DEFAULT_TIMEOUT_S = 60;
+
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
 
 function header(headers: ApiResponse['headers'], name: string): string | undefined {
 	const value = headers[name.toLowerCase()] ?? headers[name];
 	return Array.isArray(value) ? value[0] : value;
 }
 
+function retryAfterMs(headers: ApiResponse['headers'], now: number): number | undefined {
+	const retryAfter = header(headers, 'retry-after');
+	if (retryAfter === undefined || retryAfter === '') return undefined;
+	const seconds = Number(retryAfter);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(retryAfter);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
 /**
- * How long the vendor asks us to wait, in ms: Retry-After (seconds or HTTP date), else
+ * How long a rate-limited response asks us to wait, in ms: Retry-After (seconds or HTTP date), else
  * X-RateLimit-Reset (epoch seconds, or seconds from now when small). Undefined when neither is there.
+ * Only for 429s: vendors send the hourly reset on every response, so it means nothing on a 5xx.
  */
 export function requestedDelayMs(headers: ApiResponse['headers'], now = Date.now()): number | undefined {
-	const retryAfter = header(headers, 'retry-after');
-	if (retryAfter !== undefined && retryAfter !== '') {
-		const seconds = Number(retryAfter);
-		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-		const date = Date.parse(retryAfter);
-		if (!Number.isNaN(date)) return Math.max(0, date - now);
-	}
+	const retryAfter = retryAfterMs(headers, now);
+	if (retryAfter !== undefined) return retryAfter;
 	const reset = Number(header(headers, 'x-ratelimit-reset'));
 	if (Number.isFinite(reset) && reset > 0) {
 		return Math.max(0, reset > 1e9 ? reset * 1000 - now : reset * 1000);
@@ -37,23 +48,83 @@ export function requestedDelayMs(headers: ApiResponse['headers'], now = Date.now
 	return undefined;
 }
 
-function isRetryable(status: number, idempotent: boolean): boolean {
-	// A 429 was refused before it was processed, so it is safe to send again whatever the method.
-	if (status === 429) return true;
-	return idempotent && (status >= 500 || status === 408);
+/** Exponential backoff with jitter: between half and all of base·2^attempt, so retries do not march in step. */
+export function backoffMs(policy: RetryPolicy, attempt: number, random = Math.random()): number {
+	const full = Math.min(policy.baseDelayMs * 2 ** attempt, policy.maxDelayMs);
+	return Math.round(full / 2 + (full / 2) * random);
+}
+
+/** Everything a request needs that is the same for the whole execution: read once per node run. */
+interface Session {
+	conn: Connection;
+	policy: RetryPolicy;
+	limiter: Limiter;
+	timeoutMs: number;
+}
+
+const sessions = new WeakMap<object, Map<string, Promise<Session>>>();
+
+function nodeParameter(ctx: RequestContext, name: string, fallback: unknown): unknown {
+	try {
+		return 'getInputData' in ctx
+			? ctx.getNodeParameter(name, 0, fallback)
+			: (ctx as { getNodeParameter(name: string, fallback: unknown): unknown }).getNodeParameter(name, fallback);
+	} catch {
+		return fallback;
+	}
+}
+
+async function openSession(ctx: RequestContext, api: VendorApi): Promise<Session> {
+	const conn = await api.connection(ctx);
+	const credentialId = ctx.getNode().credentials?.[conn.credentialType]?.id ?? '';
+	const profile = api.rateProfile?.(conn.baseUrl) ?? DEFAULT_PROFILE;
+	// One limiter per credential and execution: every node of the run that uses the credential shares it.
+	const execution = 'getExecutionId' in ctx ? ctx.getExecutionId() : undefined;
+	const timeout = Number(nodeParameter(ctx, 'requestOptions.timeout', DEFAULT_TIMEOUT_S));
+	return {
+		conn,
+		policy: { ...DEFAULT_RETRY, ...api.retry },
+		limiter: execution
+			? limiterFor(`${execution}|${conn.credentialType}|${credentialId}|${conn.baseUrl}`, profile)
+			: new Limiter(profile),
+		timeoutMs: (Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_TIMEOUT_S) * 1000,
+	};
+}
+
+function session(ctx: RequestContext, api: VendorApi): Promise<Session> {
+	let byVendor = sessions.get(ctx);
+	if (!byVendor) sessions.set(ctx, (byVendor = new Map()));
+	let found = byVendor.get(api.name);
+	if (!found) {
+		found = openSession(ctx, api);
+		found.catch(() => byVendor.delete(api.name));
+		byVendor.set(api.name, found);
+	}
+	return found;
+}
+
+/**
+ * The secrets to mask in an error: the ones read at the start plus the credential as it is now, which holds a
+ * token fetched during the request (a first run, or the renewal after a 401).
+ */
+async function secretsNow(ctx: RequestContext, api: VendorApi, conn: Connection): Promise<string[]> {
+	try {
+		return [...conn.secrets, ...(await api.connection(ctx)).secrets];
+	} catch {
+		return conn.secrets;
+	}
 }
 
 function requestUrl(conn: Connection, request: ApiRequest, node: INode): string {
 	if (!request.url) return `${conn.baseUrl.replace(/\/+$/, '')}/${(request.path ?? '').replace(/^\/+/, '')}`;
 	let target: URL;
-	let base: URL;
 	try {
 		target = new URL(request.url);
-		base = new URL(conn.baseUrl);
 	} catch {
 		throw new NodeOperationError(node, `Invalid URL from the vendor: ${request.url}`);
 	}
 	// A next-page link must stay on the vendor's host: the credential goes wherever the request goes.
+	const base = new URL(conn.baseUrl);
 	if (target.origin !== base.origin) {
 		throw new NodeOperationError(
 			node,
@@ -64,11 +135,14 @@ function requestUrl(conn: Connection, request: ApiRequest, node: INode): string 
 	return target.toString();
 }
 
-const NETWORK_CODES = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|ECONNABORTED|EHOSTUNREACH|socket hang up/;
+const NETWORK_CODES =
+	/ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|ECONNABORTED|EHOSTUNREACH|ENETUNREACH|HPE_|socket hang up|Parse Error|aborted|timeout of \d+ms exceeded/;
 
 interface HttpLikeError {
 	code?: string;
 	message?: string;
+	description?: string;
+	httpCode?: string;
 	cause?: { code?: string; message?: string; response?: { status?: number; data?: unknown; headers?: ApiResponse['headers'] } };
 }
 
@@ -79,28 +153,73 @@ function responseOf(error: unknown): ApiResponse | undefined {
 	return { status: res.status, headers: res.headers ?? {}, body: res.data ?? {} };
 }
 
-function isNetworkError(error: unknown): boolean {
+function errorText(error: unknown): string {
 	const e = error as HttpLikeError;
-	return NETWORK_CODES.test(`${e?.cause?.code ?? ''} ${e?.code ?? ''} ${e?.cause?.message ?? ''} ${e?.message ?? ''}`);
+	return `${e?.cause?.code ?? ''} ${e?.code ?? ''} ${e?.cause?.message ?? ''} ${e?.message ?? ''}`;
+}
+
+const isNetworkError = (error: unknown) => NETWORK_CODES.test(errorText(error));
+const isTimeout = (error: unknown) => /ETIMEDOUT|ECONNABORTED|timeout of \d+ms exceeded/.test(errorText(error));
+/** Refused before anything was sent: a repeat cannot find the change already made. */
+const neverSent = (error: unknown) => /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(errorText(error));
+
+/**
+ * An error the credential or n8n threw before any answer (a token request that failed, n8n's OAuth2 refresh).
+ * Rebuilt from its message and description only: the original carries the request, token included.
+ */
+function credentialError(node: INode, error: unknown, secrets: string[], itemIndex?: number): NodeApiError {
+	const e = error as HttpLikeError;
+	const message = redact(e?.message || 'The request could not be authenticated', secrets);
+	return new NodeApiError(
+		node,
+		{ message },
+		{
+			message,
+			description: e?.description ? redact(String(e.description), secrets) : undefined,
+			httpCode: e?.httpCode,
+			itemIndex,
+		},
+	);
+}
+
+function redirectError(node: INode, api: VendorApi, from: string, to: URL, itemIndex?: number, why?: string): NodeApiError {
+	const message = why
+		? `${api.name} redirected the request to ${to.origin}${to.pathname}: ${why}`
+		: `${api.name} redirected the request to another host, ${to.host}; the credential was not sent there`;
+	return new NodeApiError(node, { message }, {
+		message,
+		description: `The credential’s base URL is ${new URL(from).origin}. Check the region, environment or custom base URL of the credential.`,
+		itemIndex,
+	});
+}
+
+function notJsonError(node: INode, api: VendorApi, response: ApiResponse, secrets: string[], itemIndex?: number): NodeApiError {
+	const start = redact(String(response.body).slice(0, 120), secrets);
+	const message = `${api.name} answered ${response.status} with a body that is not valid JSON`;
+	return new NodeApiError(node, { message }, {
+		message,
+		description: `The answer began with: ${start}. A proxy or the vendor may be failing, or the base URL of the credential points elsewhere; try again later.`,
+		httpCode: String(response.status),
+		itemIndex,
+	});
 }
 
 /**
- * Sends one request through n8n's authenticated helper and returns the full response, retrying
- * 429s (and 5xx / dropped connections for idempotent requests) with the vendor's requested delay,
- * within the vendor's retry policy. Any failure that remains becomes a NodeApiError.
- *
- * A 401 is left to n8n: it re-runs the credential's preAuthentication once (token refresh) and
- * retries; a 401 after that is reported like any other vendor error.
+ * Sends one request through n8n's authenticated helper and returns the full response.
+ * - Paced by the credential's limiter: a 429 pauses every request of that credential.
+ * - Retries a 429 (any method: the vendor refused it before doing anything) with the vendor's requested wait,
+ *   and a 5xx, 408, dropped connection or timeout of an idempotent request with backoff and jitter, within
+ *   the vendor's retry policy. A repeat that finds the change already made counts as done (`doneIfRepeated`).
+ * - Follows redirects only on the credential's origin; a redirect elsewhere fails and names the host.
+ * - A success whose body is not JSON fails with a clear error. Every error has the credential masked.
+ * A 401 is left to n8n: it re-runs the credential's preAuthentication once (token refresh) and retries.
  */
-export async function apiRequestFull(
-	this: RequestContext,
-	api: VendorApi,
-	request: ApiRequest,
-): Promise<ApiResponse> {
+export async function apiRequestFull(this: RequestContext, api: VendorApi, request: ApiRequest): Promise<ApiResponse> {
 	const node = this.getNode();
-	const conn = await api.connection(this);
-	const policy = { ...DEFAULT_RETRY, ...api.retry };
+	const { conn, policy, limiter, timeoutMs } = await session(this, api);
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
+	const fail = async (response: ApiResponse) =>
+		responseError(node, api, response, await secretsNow(this, api, conn), request.itemIndex);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: requestUrl(conn, request, node),
@@ -109,55 +228,100 @@ export async function apiRequestFull(
 		headers: request.headers,
 		json: true,
 		returnFullResponse: true,
+		timeout: timeoutMs,
+		disableFollowRedirect: true,
 		ignoreHttpStatusErrors: conn.refreshOn401 ? { ignore: true, except: [401] } : true,
 		...(request.repeatArrays ? { arrayFormat: 'repeat' as const } : {}),
 	};
+	const send = async (): Promise<ApiResponse> => {
+		const raw = (await this.helpers.httpRequestWithAuthentication.call(this, conn.credentialType, { ...options })) as {
+			statusCode: number;
+			headers: ApiResponse['headers'];
+			body: unknown;
+		};
+		const response = { status: raw.statusCode, headers: raw.headers ?? {}, body: raw.body };
+		limiter.observe(response);
+		return response;
+	};
+	const waitTooLong = (response?: ApiResponse) => async (waitMs: number) =>
+		rateLimitError(node, api, response, waitMs, limiter.remaining(), await secretsNow(this, api, conn), request.itemIndex);
 
 	let waited = 0;
-	for (let attempt = 0; ; attempt++) {
+	let maybeApplied = false;
+	let redirects = 0;
+	for (let attempt = 0; ; ) {
 		let response: ApiResponse;
 		try {
-			const raw = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				conn.credentialType,
-				{ ...options },
-			)) as { statusCode: number; headers: ApiResponse['headers']; body: unknown };
-			response = { status: raw.statusCode, headers: raw.headers ?? {}, body: raw.body };
+			response = await limiter.run(send, policy.maxDelayMs, (ms) => new LimiterWait(ms));
 		} catch (error) {
+			if (error instanceof LimiterWait) throw await waitTooLong()(error.waitMs);
 			const failed = responseOf(error);
 			if (failed) {
 				response = failed;
 			} else if (isNetworkError(error)) {
-				const delay = Math.min(policy.baseDelayMs * 2 ** attempt, policy.maxDelayMs);
+				const delay = backoffMs(policy, attempt);
 				if (!idempotent || attempt >= policy.maxRetries || waited + delay > policy.maxTotalWaitMs) {
-					throw connectionError(node, api, conn.baseUrl, error, conn.secrets, request.itemIndex);
+					const secrets = await secretsNow(this, api, conn);
+					const reason = isTimeout(error) ? `${api.name} did not answer within ${timeoutMs / 1000} s` : undefined;
+					throw connectionError(node, api, conn.baseUrl, error, secrets, request.itemIndex, reason);
 				}
+				maybeApplied ||= !neverSent(error);
 				waited += delay;
+				attempt++;
 				await sleep(delay);
 				continue;
 			} else {
-				// The credential's own errors (e.g. a token request that failed) already say what to fix;
-				// NodeApiError hands an existing NodeApiError back unchanged.
-				throw new NodeApiError(node, error as JsonObject);
+				throw credentialError(node, error, await secretsNow(this, api, conn), request.itemIndex);
 			}
 		}
 
-		if (response.status < 400) return response;
-		if (!isRetryable(response.status, idempotent) || attempt >= policy.maxRetries) {
-			throw responseError(node, api, response, conn.secrets, request.itemIndex);
+		const location = header(response.headers, 'location');
+		if (REDIRECTS.has(response.status) && location) {
+			const target = new URL(location, options.url);
+			if (target.origin !== new URL(conn.baseUrl).origin) throw redirectError(node, api, conn.baseUrl, target, request.itemIndex);
+			if (++redirects > MAX_REDIRECTS) throw redirectError(node, api, conn.baseUrl, target, request.itemIndex, 'too many redirects');
+			const keepsMethod = response.status === 307 || response.status === 308;
+			if (!keepsMethod && request.method !== 'GET' && request.method !== 'HEAD') {
+				throw redirectError(node, api, conn.baseUrl, target, request.itemIndex, `the ${request.method} was not sent again`);
+			}
+			options.url = target.toString();
+			options.qs = undefined;
+			continue;
 		}
-		const backoff = policy.baseDelayMs * 2 ** attempt;
-		const delay = api.retryDelayMs?.(response, backoff) ?? requestedDelayMs(response.headers) ?? backoff;
+		if (response.status < 300) {
+			if (typeof response.body === 'string' && response.body.trim() !== '') {
+				throw notJsonError(node, api, response, await secretsNow(this, api, conn), request.itemIndex);
+			}
+			return response;
+		}
+		if (maybeApplied && request.doneIfRepeated?.(response)) return { status: 200, headers: response.headers, body: {}, alreadyDone: true };
+
+		const rateLimited = response.status === 429 || api.isRateLimited?.(response) === true;
+		const retryable = rateLimited || (idempotent && (response.status >= 500 || response.status === 408));
+		if (!retryable || attempt >= policy.maxRetries) throw await fail(response);
+		const backoff = backoffMs(policy, attempt);
+		const delay = rateLimited
+			? (api.retryDelayMs?.(response, backoff) ?? requestedDelayMs(response.headers) ?? backoff)
+			: (retryAfterMs(response.headers, Date.now()) ?? backoff);
 		if (delay > policy.maxDelayMs || waited + delay > policy.maxTotalWaitMs) {
-			const error = responseError(node, api, response, conn.secrets, request.itemIndex);
-			error.description = redact(
-				`${api.name} asks to wait ${Math.ceil(delay / 1000)} s before the next request, longer than this node waits. ${error.description ?? ''}`.trim(),
-				conn.secrets,
-			);
-			throw error;
+			throw rateLimited ? await waitTooLong(response)(delay) : await fail(response);
 		}
 		waited += delay;
-		await sleep(delay);
+		attempt++;
+		if (rateLimited) {
+			// Every request of this credential waits, not only this one.
+			limiter.pause(delay);
+		} else {
+			maybeApplied = true;
+			await sleep(delay);
+		}
+	}
+}
+
+/** The limiter would have to wait longer than the policy allows (thrown inside `limiter.run`). */
+class LimiterWait extends Error {
+	constructor(readonly waitMs: number) {
+		super('rate limit wait');
 	}
 }
 
@@ -166,4 +330,9 @@ export async function apiRequest(this: RequestContext, api: VendorApi, request: 
 	const { body } = await apiRequestFull.call(this, api, request);
 	if (body === undefined || body === null || body === '') return {};
 	return (typeof body === 'object' ? body : { body }) as IDataObject;
+}
+
+/** The limiter of the credential this context uses for `api`: for planning request counts before a run. */
+export async function limiterOf(this: RequestContext, api: VendorApi): Promise<Limiter> {
+	return (await session(this, api)).limiter;
 }

@@ -7,6 +7,8 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import type { RateProfile } from './limiter';
+
 /** Every n8n context our nodes send requests from. */
 export type RequestContext =
 	| IExecuteFunctions
@@ -50,6 +52,10 @@ export interface VendorApi {
 	 * limit beside an hourly reset). Undefined: Retry-After, else X-RateLimit-Reset, else `backoffMs`.
 	 */
 	retryDelayMs?(response: ApiResponse, backoffMs: number): number | undefined;
+	/** A response that is a rate limit whatever its status (DocuSign's hourly quota may come as a 400). */
+	isRateLimited?(response: ApiResponse): boolean;
+	/** The vendor's pace: requests in flight and per window for one credential (default: 10 in flight). */
+	rateProfile?(baseUrl: string): RateProfile;
 }
 
 export interface ApiRequest {
@@ -65,6 +71,11 @@ export interface ApiRequest {
 	repeatArrays?: boolean;
 	/** Override the method's idempotency: decides whether a 5xx or a dropped connection is retried. */
 	idempotent?: boolean;
+	/**
+	 * For a change the vendor may have applied before an answer was lost (5xx, dropped connection): whether the
+	 * error a repeat gets means the change is already made (e.g. "only active users can be deactivated").
+	 */
+	doneIfRepeated?(response: ApiResponse): boolean;
 	itemIndex?: number;
 }
 
@@ -72,4 +83,6 @@ export interface ApiResponse {
 	status: number;
 	headers: Record<string, string | string[] | undefined>;
 	body: unknown;
+	/** The request was repeated after a lost answer and the vendor says the change is already made. */
+	alreadyDone?: boolean;
 }

@@ -153,12 +153,15 @@ class CredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+/** Each run is its own execution, as in n8n (per-execution state such as the rate limiter starts fresh). */
+let executions = 0;
+
 function additionalDataFor(hooks, credentialsHelper) {
 	return {
 		hooks,
 		credentialsHelper,
 		currentNodeParameters: undefined,
-		executionId: 'test',
+		executionId: `test-${++executions}`,
 		restApiUrl: 'http://127.0.0.1/rest',
 		instanceBaseUrl: 'http://127.0.0.1/',
 		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
