@@ -149,6 +149,45 @@ function send(res, { status, body, headers = {} }) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// ---------------------------------------------------------------- fault injection
+
+/** What failNext({ fault }) can do to a request instead of answering it normally. */
+const FAULTS = ['drop', 'drop-after-apply', 'hang', 'truncate', 'html', 'echo-headers', 'redirect', 'bad-status-line'];
+
+const HTML_PAGE =
+	'<html><head><title>502 Bad Gateway</title></head>' +
+	'<body><h1>Bad Gateway</h1><p>The proxy received an invalid response from an upstream server.</p></body></html>';
+
+/** The raw bytes of a response whose status line no HTTP parser accepts. */
+const BAD_STATUS_LINE = 'HTTP/1.1 abc OK\r\n\r\n';
+
+function serialize(body) {
+	if (body === undefined || body === null) return '';
+	return typeof body === 'string' ? body : JSON.stringify(body);
+}
+
+/**
+ * The vendor's error body for `status`, with the request's headers written into its message string(s)
+ * and added as `requestHeaders`: what a misbehaving proxy or a verbose error page does.
+ */
+function echoHeadersBody(errorBody, status, record, base) {
+	const text = http.STATUS_CODES[status] || 'Error';
+	const echoed = Object.entries(record.headers).map(([name, value]) => `${name}: ${value}`).join('; ');
+	const message = `${text}. Request headers: ${echoed}`;
+	const body = base !== undefined && base !== null ? structuredClone(base) : errorBody(status, text);
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return { message, requestHeaders: record.headers };
+	let written = false;
+	for (const [key, value] of Object.entries(body)) {
+		if (value === text) {
+			body[key] = message;
+			written = true;
+		}
+	}
+	if (!written) body.message = message;
+	body.requestHeaders = { ...record.headers };
+	return body;
+}
+
 /**
  * Starts a mock server on 127.0.0.1.
  * - setup(mock) returns { router, authenticate?, responseHeaders? }:
@@ -160,14 +199,27 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 async function startMockServer({ port = 0, setup, errorBody, reseed }) {
 	const failures = [];
+	const hanging = new Set();
 	const mock = {
 		url: '',
 		port: 0,
 		requests: [],
 		rateLimit: null,
-		failNext({ status, headers = {}, body, count = 1, match, delayMs = 0 }) {
-			failures.push({ status, headers, body, count, match, delayMs });
+		failNext({ status, headers = {}, body, count = 1, match, delayMs = 0, fault, location } = {}) {
+			if (fault !== undefined && !FAULTS.includes(fault)) {
+				throw new Error(`Unknown fault '${fault}'; use one of ${FAULTS.join(', ')}`);
+			}
+			if (fault === undefined && status === undefined) throw new Error('failNext needs a status or a fault');
+			if (fault === 'redirect' && !location) throw new Error("failNext({ fault: 'redirect' }) needs a location");
+			failures.push({ status, headers, body, count, match, delayMs, fault, location });
 			return mock;
+		},
+		/** Destroys the sockets of requests held open by the 'hang' fault; returns how many there were. */
+		releaseHanging() {
+			const count = hanging.size;
+			for (const socket of hanging) socket.destroy();
+			hanging.clear();
+			return count;
 		},
 		reset() {
 			mock.requests.length = 0;
@@ -190,17 +242,75 @@ async function startMockServer({ port = 0, setup, errorBody, reseed }) {
 		return { status, headers, body: body === undefined ? errorBody(status, http.STATUS_CODES[status]) : body };
 	}
 
-	async function dispatch(record, parseError) {
-		const failure = takeFailure(record);
-		if (failure) {
-			if (failure.delayMs) await sleep(failure.delayMs);
-			return failureResponse(failure);
-		}
-		const route = router.match(record.method, record.path);
-		if (!route) return json(errorBody(404, `No route for ${record.method} ${record.path}`), 404);
+	async function route(record, parseError) {
+		const found = router.match(record.method, record.path);
+		if (!found) return json(errorBody(404, `No route for ${record.method} ${record.path}`), 404);
 		if (parseError) return json(errorBody(400, parseError), 400);
 		await authenticate?.(record);
-		return route.handler(record, route.params);
+		return found.handler(record, found.params);
+	}
+
+	/** The normal answer to a request (state changes included); errors become the vendor's error responses. */
+	async function respond(record, parseError) {
+		try {
+			return await route(record, parseError);
+		} catch (err) {
+			if (!(err instanceof HttpError)) console.error('[mock] handler crashed:', err);
+			return err instanceof HttpError ? err : json(errorBody(500, String(err && err.message)), 500);
+		}
+	}
+
+	const withExtras = (record, response) => ({ ...response, headers: { ...(responseHeaders?.(record) ?? {}), ...response.headers } });
+
+	async function applyFault(failure, record, parseError, req, res) {
+		const socket = req.socket;
+		const status = failure.status;
+		switch (failure.fault) {
+			case 'drop':
+				socket.destroy();
+				return;
+			case 'drop-after-apply':
+				await respond(record, parseError);
+				socket.destroy();
+				return;
+			case 'hang':
+				hanging.add(socket);
+				socket.once('close', () => hanging.delete(socket));
+				return;
+			case 'bad-status-line':
+				socket.end(BAD_STATUS_LINE);
+				return;
+			case 'truncate': {
+				const response = withExtras(record, await respond(record, parseError));
+				const payload = Buffer.from(serialize(response.body), 'utf8');
+				const cut = payload.subarray(0, Math.floor(payload.length / 2));
+				res.writeHead(response.status, {
+					'Content-Type': 'application/json; charset=utf-8',
+					...response.headers,
+					...failure.headers,
+					'Content-Length': cut.length,
+				});
+				res.end(cut);
+				return;
+			}
+			case 'html':
+				send(res, withExtras(record, {
+					status: status ?? 200,
+					headers: { 'Content-Type': 'text/html; charset=utf-8', ...failure.headers },
+					body: typeof failure.body === 'string' ? failure.body : HTML_PAGE,
+				}));
+				return;
+			case 'echo-headers': {
+				const code = status ?? 500;
+				send(res, withExtras(record, { status: code, headers: failure.headers, body: echoHeadersBody(errorBody, code, record, failure.body) }));
+				return;
+			}
+			case 'redirect':
+				send(res, withExtras(record, { status: status ?? 302, headers: { ...failure.headers, Location: failure.location }, body: undefined }));
+				return;
+			default:
+				throw new Error(`Unknown fault ${failure.fault}`);
+		}
 	}
 
 	async function handle(req, res) {
@@ -216,21 +326,18 @@ async function startMockServer({ port = 0, setup, errorBody, reseed }) {
 			rawBody,
 		};
 		mock.requests.push(record);
-		let response;
-		try {
-			response = await dispatch(record, error);
-		} catch (err) {
-			if (!(err instanceof HttpError)) console.error('[mock] handler crashed:', err);
-			response = err instanceof HttpError ? err : json(errorBody(500, String(err && err.message)), 500);
-		}
-		const extra = responseHeaders?.(record) ?? {};
-		send(res, { ...response, headers: { ...extra, ...response.headers } });
+		// Failure injection runs before routing and auth.
+		const failure = takeFailure(record);
+		if (failure?.delayMs) await sleep(failure.delayMs);
+		if (failure?.fault) return applyFault(failure, record, error, req, res);
+		const response = failure ? failureResponse(failure) : await respond(record, error);
+		send(res, withExtras(record, response));
 	}
 
 	const server = http.createServer((req, res) => {
 		handle(req, res).catch((err) => {
 			console.error('[mock] request failed:', err);
-			if (!res.headersSent) send(res, json(errorBody(500, 'mock failure'), 500));
+			if (!res.headersSent && !res.socket?.destroyed) send(res, json(errorBody(500, 'mock failure'), 500));
 		});
 	});
 	await new Promise((resolve, reject) => {
@@ -241,6 +348,35 @@ async function startMockServer({ port = 0, setup, errorBody, reseed }) {
 	mock.url = `http://127.0.0.1:${mock.port}`;
 	reseed?.(mock);
 	return mock;
+}
+
+/**
+ * A bare server on 127.0.0.1 (another port, so another origin) that records every request and answers
+ * `status` with `body`: the "other host" a redirect points to, to prove that nothing is sent there.
+ */
+async function startOtherHost({ status = 200, body = { ok: true }, headers = {}, port = 0 } = {}) {
+	const other = { url: '', port: 0, host: '', requests: [], close: () => closeServer(server) };
+	const server = http.createServer(async (req, res) => {
+		const url = new URL(req.url, 'http://other.invalid');
+		const rawBody = await readRaw(req).catch(() => '');
+		other.requests.push({
+			method: req.method,
+			path: url.pathname,
+			query: paramsToObject(url.searchParams),
+			headers: { ...req.headers },
+			body: parseBody(rawBody, req.headers['content-type']).body,
+			rawBody,
+		});
+		send(res, { status, headers, body });
+	});
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', resolve);
+	});
+	other.port = server.address().port;
+	other.host = `127.0.0.1:${other.port}`;
+	other.url = `http://${other.host}`;
+	return other;
 }
 
 function closeServer(server) {
@@ -257,6 +393,9 @@ module.exports = {
 	empty,
 	createRouter,
 	startMockServer,
+	startOtherHost,
+	FAULTS,
+	BAD_STATUS_LINE,
 	parseBody,
 	paramsToObject,
 	ciGet,

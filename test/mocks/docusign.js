@@ -631,9 +631,10 @@ function createPaging(mock, { dsGroupPageBase }) {
 	function readStartTake(query) {
 		const start = intParam(query, 'start', 0);
 		const end = intParam(query, 'end', undefined);
-		const take = query.take !== undefined ? intParam(query, 'take', 20, 1) : end !== undefined ? end - start + 1 : 20;
-		if (take < 1) throw badRequest("'end' must not be before 'start'.");
-		return { start, take };
+		const asked = query.take !== undefined ? intParam(query, 'take', 20, 1) : end !== undefined ? end - start + 1 : 20;
+		if (asked < 1) throw badRequest("'end' must not be before 'start'.");
+		// A server may serve fewer than asked (mock.maxTake); paging and next then say so.
+		return { start, take: mock.maxTake ? Math.min(asked, mock.maxTake) : asked };
 	}
 
 	function pageLink(req, start, take) {
@@ -662,7 +663,9 @@ function createPaging(mock, { dsGroupPageBase }) {
 
 	function readPageNumber(query) {
 		const page = intParam(query, 'page', dsGroupPageBase, dsGroupPageBase);
-		const pageSize = intParam(query, 'page_size', 20, 1);
+		const asked = intParam(query, 'page_size', 20, 1);
+		// A server may serve smaller pages than asked (mock.maxPageSize); page_size and total_count then say so.
+		const pageSize = mock.maxPageSize ? Math.min(asked, mock.maxPageSize) : asked;
 		const offset = (page - dsGroupPageBase) * pageSize;
 		return { page, pageSize, slice: (items) => items.slice(offset, offset + pageSize) };
 	}
@@ -1174,6 +1177,8 @@ function resolveKeys(publicKeyPem, privateKeyPem) {
  * @param {number} [options.dsGroupPageBase=1] first page number of the DS group "page" parameter (UNCONFIRMED)
  * @param {string} [options.clientSecret] secret of the integration key for the code and refresh grants
  * @param {boolean} [options.rotateRefreshTokens=true] a refresh grant returns a new refresh token and revokes the old one
+ * @param {number} [options.maxTake] largest `take` served by start/take lists (users, groups); larger asks are capped
+ * @param {number} [options.maxPageSize] largest `page_size` served by DS group lists; larger asks are capped
  */
 async function startDocuSignMock({
 	integrationKey = DOCUSIGN_IDS.integrationKey,
@@ -1193,6 +1198,8 @@ async function startDocuSignMock({
 	dsGroupPageBase = 1,
 	clientSecret = 'mock-ds-client-secret',
 	rotateRefreshTokens = true,
+	maxTake = null,
+	maxPageSize = null,
 } = {}) {
 	const keys = resolveKeys(publicKeyPem, privateKeyPem);
 	const seedOptions = { organizationCount, adminUserId: userId };
@@ -1230,6 +1237,8 @@ async function startDocuSignMock({
 		oauthClients: { [integrationKey]: clientSecret },
 		clientAuthMethods: ['basic'],
 		rotateRefreshTokens,
+		maxTake,
+		maxPageSize,
 		refreshTokens: [],
 		authorizationCodes: [],
 		ids: DOCUSIGN_IDS,

@@ -2,6 +2,8 @@
 // Smoke check of the mock servers over real HTTP: `node test/mocks/selfcheck.js`.
 
 const assert = require('node:assert/strict');
+const http = require('node:http');
+const { startOtherHost } = require('./common');
 const { startBoldSignMock } = require('./boldsign');
 const { startDocuSignMock } = require('./docusign');
 
@@ -170,9 +172,137 @@ async function docuSignChecks() {
 	}
 }
 
+/** A GET with node:http, to see the low-level error of a broken response (fetch wraps it). */
+function rawGet(url) {
+	return new Promise((resolve) => {
+		http.get(url, (res) => {
+			res.resume();
+			res.on('end', () => resolve({ status: res.statusCode }));
+		}).on('error', (error) => resolve({ error }));
+	});
+}
+
+async function faultChecks() {
+	const bs = await startBoldSignMock();
+	const headers = { 'X-API-KEY': bs.apiKey, 'content-type': 'application/json' };
+	const userOf = (n) => bs.state.users.find((u) => u.userId === bs.ids.userId(n));
+	const deactivate = (n) => fetch(`${bs.url}/v1/users/update`, {
+		method: 'PUT', headers, body: JSON.stringify({ userId: bs.ids.userId(n), userStatus: 'Deactivate' }),
+	});
+	const getUser = (init) => fetch(`${bs.url}/v1/users/get?userId=${bs.ids.adminUserId}`, { headers, ...init });
+	const isGet = (r) => r.path === '/v1/users/get';
+	try {
+		await check('fault drop: no answer, nothing applied', async () => {
+			bs.failNext({ fault: 'drop' });
+			await assert.rejects(deactivate(6));
+			assert.equal(userOf(6).userStatus, 'Active');
+			assert.equal(bs.requests.at(-1).method, 'PUT');
+		});
+		await check('fault drop-after-apply: no answer, change applied', async () => {
+			bs.failNext({ fault: 'drop-after-apply' });
+			await assert.rejects(deactivate(7));
+			assert.equal(userOf(7).userStatus, 'Deactivated');
+			const retried = await deactivate(7);
+			assert.deepEqual([retried.status, (await retried.json()).error], [400, 'Only active users can be deactivated.']);
+		});
+		await check('fault hang: held open until released', async () => {
+			bs.failNext({ fault: 'hang', match: isGet });
+			const pending = getUser();
+			await new Promise((resolve) => setTimeout(resolve, 150));
+			assert.equal(bs.releaseHanging(), 1);
+			await assert.rejects(pending);
+			bs.failNext({ fault: 'hang', match: isGet });
+			await assert.rejects(getUser({ signal: AbortSignal.timeout(200) }), { name: 'TimeoutError' });
+		});
+		await check('fault truncate: the real status, half the JSON, a matching Content-Length', async () => {
+			bs.failNext({ fault: 'truncate', match: isGet });
+			const res = await getUser();
+			const text = await res.text();
+			assert.equal(res.status, 200);
+			assert.equal(Number(res.headers.get('content-length')), Buffer.byteLength(text));
+			assert.ok(text.startsWith('{"userId"'));
+			assert.throws(() => JSON.parse(text));
+		});
+		await check('fault html: 200 text/html', async () => {
+			bs.failNext({ fault: 'html' });
+			const res = await getUser();
+			assert.equal(res.status, 200);
+			assert.match(res.headers.get('content-type'), /^text\/html/);
+			assert.match(await res.text(), /^<html>.*<\/html>$/s);
+		});
+		await check('fault echo-headers: the request headers in the error message and body', async () => {
+			bs.failNext({ fault: 'echo-headers', status: 400 });
+			const res = await getUser();
+			const body = await res.json();
+			assert.equal(res.status, 400);
+			assert.match(body.error, new RegExp(`^Bad Request\\. Request headers: .*x-api-key: ${bs.apiKey}`));
+			assert.equal(body.requestHeaders['x-api-key'], bs.apiKey);
+			bs.failNext({ fault: 'echo-headers' });
+			assert.equal((await getUser()).status, 500);
+		});
+		await check('fault redirect, and another host that records requests', async () => {
+			const other = await startOtherHost();
+			try {
+				assert.notEqual(other.port, bs.port);
+				bs.failNext({ fault: 'redirect', location: `${other.url}/elsewhere?x=1` });
+				const res = await getUser({ redirect: 'manual' });
+				assert.deepEqual([res.status, res.headers.get('location')], [302, `${other.url}/elsewhere?x=1`]);
+				assert.equal(other.requests.length, 0);
+				bs.failNext({ fault: 'redirect', status: 307, location: `${other.url}/followed` });
+				const followed = await getUser();
+				assert.deepEqual([followed.status, await followed.json()], [200, { ok: true }]);
+				assert.deepEqual(other.requests.map((r) => [r.method, r.path, r.headers['x-api-key']]), [['GET', '/followed', bs.apiKey]]);
+			} finally {
+				await other.close();
+			}
+		});
+		await check('fault bad-status-line: an HTTP parse error', async () => {
+			bs.failNext({ fault: 'bad-status-line' });
+			const { error } = await rawGet(`${bs.url}/v1/users/list?Page=1`);
+			assert.equal(error?.code, 'HPE_INVALID_STATUS');
+			assert.equal((await getUser()).status, 200, 'only the next request is broken');
+		});
+		await check('failNext refuses an unknown fault and a redirect without location', async () => {
+			assert.throws(() => bs.failNext({ fault: 'explode' }), /Unknown fault/);
+			assert.throws(() => bs.failNext({ fault: 'redirect' }), /location/);
+		});
+	} finally {
+		await bs.close();
+	}
+
+	const ds = await startDocuSignMock({ maxTake: 10, maxPageSize: 3 });
+	try {
+		const token = (await call(ds.url, 'POST', '/oauth/token', {
+			form: { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: ds.createAssertion() },
+		})).json.access_token;
+		const auth = { headers: { authorization: `Bearer ${token}` } };
+		const org = `/management/v2/organizations/${ds.ids.organizationId}`;
+		await check('docusign echo-headers puts the bearer token in error_description', async () => {
+			ds.failNext({ fault: 'echo-headers', status: 400 });
+			const res = await call(ds.url, 'GET', '/management/v2/organizations', auth);
+			assert.equal(res.json.error, 'invalid_request');
+			assert.ok(res.json.error_description.includes(`authorization: Bearer ${token}`));
+		});
+		await check('docusign maxTake caps take; paging and next say so', async () => {
+			const first = await call(ds.url, 'GET', `${org}/users?account_id=${ds.ids.mainAccountId}&take=100`, auth);
+			assert.equal(first.json.users.length, 10);
+			assert.equal(first.json.paging.total_set_size, 24);
+			assert.match(first.json.paging.next, /start=10&take=10$/);
+		});
+		await check('docusign maxPageSize caps DS group pages', async () => {
+			const base = `/management/v2.1/organizations/${ds.ids.organizationId}/accounts/${ds.ids.mainAccountId}/dsgroups`;
+			const page = await call(ds.url, 'GET', `${base}?page=2&page_size=100`, auth);
+			assert.deepEqual([page.json.page, page.json.page_size, page.json.total_count, page.json.ds_groups.length], [2, 3, 4, 1]);
+		});
+	} finally {
+		await ds.close();
+	}
+}
+
 (async () => {
 	await boldSignChecks();
 	await docuSignChecks();
+	await faultChecks();
 	console.log(`mocks selfcheck: ${results.passed} passed, ${results.failed} failed`);
 	process.exitCode = results.failed ? 1 : 0;
 })();
