@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, IDisplayOptions } from 'n8n-workflow';
 
+import { afterChange } from '../shared/change';
 import { inputError } from '../shared/errors';
 import { locator, readLocator, readOptionalLocator } from '../shared/descriptions';
 import { apiRequest } from '../shared/transport';
@@ -112,7 +113,12 @@ export function readTeamId(this: IExecuteFunctions, parameter: string, itemIndex
 	return readLocator.call(this, parameter, itemIndex, 'team').value;
 }
 
-/** The user after a change the API answers with an empty body, so the output shows the new state. */
-export async function userAfterChange(this: IExecuteFunctions, userId: string, itemIndex: number): Promise<IDataObject> {
-	return userOutput.call(this, itemIndex, await getUserById.call(this, userId, itemIndex));
+/**
+ * The user after a change the API answers with an empty body, so the output shows the new state; if only that
+ * read-back fails, the change (`changed`) is reported as done with `readBackError`.
+ */
+export async function userAfterChange(this: IExecuteFunctions, userId: string, itemIndex: number, changed: IDataObject = {}): Promise<IDataObject> {
+	return await afterChange({ vendor: 'boldsign', id: userId, ...changed }, async () =>
+		userOutput.call(this, itemIndex, await getUserById.call(this, userId, itemIndex)),
+	);
 }

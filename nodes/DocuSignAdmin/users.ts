@@ -1,5 +1,6 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { afterChange } from '../shared/change';
 import { locator, readLocator } from '../shared/descriptions';
 import { inputError } from '../shared/errors';
 import { apiRequest } from '../shared/transport';
@@ -138,8 +139,16 @@ export function memberships(profile: IDataObject): IDataObject[] {
 }
 
 /** The user after a change, fetched again so the output shows the new state. */
-export async function userAfterChange(this: IExecuteFunctions, orgId: string, userId: string, itemIndex: number): Promise<IDataObject> {
-	return userOutput.call(this, itemIndex, await getProfile.call(this, orgId, { mode: 'id', value: userId }, itemIndex));
+export async function userAfterChange(
+	this: IExecuteFunctions,
+	orgId: string,
+	userId: string,
+	itemIndex: number,
+	changed: IDataObject = {},
+): Promise<IDataObject> {
+	return await afterChange({ vendor: 'docusign', id: userId, ...changed }, async () =>
+		userOutput.call(this, itemIndex, await getProfile.call(this, orgId, { mode: 'id', value: userId }, itemIndex)),
+	);
 }
 
 /**

@@ -292,9 +292,11 @@ export async function apiRequestFull(this: RequestContext, api: VendorApi, reque
 			if (typeof response.body === 'string' && response.body.trim() !== '') {
 				throw notJsonError(node, api, response, await secretsNow(this, api, conn), request.itemIndex);
 			}
-			return response;
+			return maybeApplied ? { ...response, repeated: true } : response;
 		}
-		if (maybeApplied && request.doneIfRepeated?.(response)) return { status: 200, headers: response.headers, body: {}, alreadyDone: true };
+		if (maybeApplied && request.doneIfRepeated?.(response)) {
+			return { status: 200, headers: response.headers, body: {}, alreadyDone: true, repeated: true };
+		}
 
 		const rateLimited = response.status === 429 || api.isRateLimited?.(response) === true;
 		const retryable = rateLimited || (idempotent && (response.status >= 500 || response.status === 408));

@@ -85,4 +85,6 @@ export interface ApiResponse {
 	body: unknown;
 	/** The request was repeated after a lost answer and the vendor says the change is already made. */
 	alreadyDone?: boolean;
+	/** The request was sent again after an answer that may have followed the change (5xx, dropped connection). */
+	repeated?: boolean;
 }

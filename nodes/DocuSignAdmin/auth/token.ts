@@ -1,33 +1,9 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { failureOf, sendTokenRequest } from '../../shared/tokenRequest';
 import { docuSignHosts, oauthAudience } from '../hosts';
 import { buildAssertion, JWT_BEARER_GRANT, normalizeScopes, readPrivateKey } from './jwt';
 import { AuthSetupError, tokenError } from './oauthErrors';
-
-interface FailedRequest {
-	message?: string;
-	httpCode?: string;
-	response?: { status?: number; data?: unknown; body?: unknown };
-	cause?: { response?: { status?: number; data?: unknown } };
-}
-
-function parseBody(body: unknown): unknown {
-	if (typeof body !== 'string') return body;
-	try {
-		return JSON.parse(body);
-	} catch {
-		return { error_description: body };
-	}
-}
-
-/** The HTTP status and body of a failed token request, whatever shape n8n's helper threw. */
-function failure(error: unknown): { status?: number; body?: unknown } {
-	const e = error as FailedRequest;
-	const response = e?.response ?? e?.cause?.response;
-	const status = response?.status ?? (e?.httpCode ? Number(e.httpCode) : undefined);
-	const r = response as { data?: unknown; body?: unknown } | undefined;
-	return { status, body: parseBody(r?.data ?? r?.body) };
-}
 
 function required(credentials: ICredentialDataDecryptedObject, field: string, label: string): string {
 	const value = String(credentials[field] ?? '').trim();
@@ -52,23 +28,18 @@ export async function requestJwtToken(this: IHttpRequestHelper, credentials: ICr
 
 	// The outcome is settled rather than caught: the error thrown here is built from DocuSign's answer,
 	// never from the request (whose form body carries the signed assertion).
-	const outcome = await this.helpers
-		.httpRequest({
-			method: 'POST',
-			url: `${oauth}/oauth/token`,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Cache-Control': 'no-store', Pragma: 'no-cache' },
-			body: new URLSearchParams({ grant_type: JWT_BEARER_GRANT, assertion }).toString(),
-			json: true,
-		})
-		.then(
-			(body) => ({ body: body as IDataObject }),
-			(error: unknown) => ({ error }),
-		);
+	const outcome = await sendTokenRequest(this, {
+		method: 'POST',
+		url: `${oauth}/oauth/token`,
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Cache-Control': 'no-store', Pragma: 'no-cache' },
+		body: new URLSearchParams({ grant_type: JWT_BEARER_GRANT, assertion }).toString(),
+		json: true,
+	});
 	if ('error' in outcome) {
-		const { status, body: errorBody } = failure(outcome.error);
+		const { status, body: errorBody } = failureOf(outcome.error);
 		if (status === undefined) {
 			throw new AuthSetupError(
-				`Could not reach DocuSign's OAuth server at ${oauth}: ${(outcome.error as FailedRequest)?.message ?? 'no response'}`,
+				`Could not reach DocuSign's OAuth server at ${oauth}: ${(outcome.error as Error)?.message ?? 'no response'}`,
 				'Check the environment (or the custom OAuth base URL) of the credential, and that this n8n can reach it.',
 			);
 		}

@@ -23,5 +23,5 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const transferTo = await resolveOptionalUserId.call(this, 'transferTo', i);
 	if (transferTo) body.transferDocumentsToUserId = transferTo;
 	await apiRequest.call(this, boldSign, { method: 'PUT', path: '/v1/users/changeTeam', qs: { userId }, body, itemIndex: i });
-	return await userAfterChange.call(this, userId, i);
+	return await userAfterChange.call(this, userId, i, { teamId: body.toTeamId });
 }

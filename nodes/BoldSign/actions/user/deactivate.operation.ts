@@ -21,6 +21,13 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const body: IDataObject = { userId, userStatus: 'Deactivate' };
 	const toUserId = await resolveOptionalUserId.call(this, 'transferTo', i);
 	if (toUserId) body.toUserId = toUserId;
-	await apiRequest.call(this, boldSign, { method: 'PUT', path: '/v1/users/update', body, itemIndex: i });
-	return await userAfterChange.call(this, userId, i);
+	await apiRequest.call(this, boldSign, {
+		method: 'PUT',
+		path: '/v1/users/update',
+		body,
+		itemIndex: i,
+		// A repeat after a lost answer hears this when the first one was applied.
+		doneIfRepeated: (response) => /only active users can be deactivated/i.test(boldSign.errorMessage(response.body) ?? ''),
+	});
+	return await userAfterChange.call(this, userId, i, { status: 'deactivated' });
 }

@@ -16,6 +16,8 @@ export async function execute(this: IExecuteFunctions, i: number) {
 		path: '/v1/users/update',
 		body: { userId, userStatus: 'Activate' },
 		itemIndex: i,
+		// A repeat after a lost answer hears this when the first one was applied.
+		doneIfRepeated: (response) => /only deactivated users can be activated/i.test(boldSign.errorMessage(response.body) ?? ''),
 	});
-	return await userAfterChange.call(this, userId, i);
+	return await userAfterChange.call(this, userId, i, { status: 'active' });
 }

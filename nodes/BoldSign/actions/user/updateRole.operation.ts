@@ -17,5 +17,5 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const { userId } = await resolveUser.call(this, 'user', i);
 	const userRole = this.getNodeParameter('role', i) as string;
 	await apiRequest.call(this, boldSign, { method: 'PUT', path: '/v1/users/update', body: { userId, userRole }, itemIndex: i });
-	return await userAfterChange.call(this, userId, i);
+	return await userAfterChange.call(this, userId, i, { role: userRole });
 }

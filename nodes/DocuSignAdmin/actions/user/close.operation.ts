@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { showFor } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
-import { apiRequest } from '../../../shared/transport';
+import { apiRequestFull } from '../../../shared/transport';
 import { organizationId } from '../../organization';
 import { asList, docuSign, paths } from '../../transport';
 import { memberships, resolveProfile, resolveUserId, userLocator } from '../../users';
@@ -57,18 +57,18 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const orgId = await organizationId.call(this, i);
 	const { userId, accounts } = await accountsToClose.call(this, orgId, i);
 	if (!accounts.length) return { userId, success: true, closedAccounts: 0, accounts: [] };
-	const body = await apiRequest.call(this, docuSign, {
+	const { body, repeated } = await apiRequestFull.call(this, docuSign, {
 		method: 'DELETE',
 		path: `${paths.org(orgId)}/users/${encodeURIComponent(userId)}/accounts`,
 		body: { accounts: accounts.map((id) => ({ id })) },
 		itemIndex: i,
 	});
-	const reported = new Map(
-		asList(body.accounts).map((a) => [String(a.id).toLowerCase(), a]),
-	);
+	const reported = new Map(asList(body, 'accounts').map((a) => [String(a.id).toLowerCase(), a]));
 	const results = accounts.map((accountId) => {
 		const details = reported.get(accountId.toLowerCase())?.error_details as IDataObject | undefined;
-		return details
+		// Sent again after a lost answer: a membership the first request closed is no longer found.
+		const closedBefore = repeated && details?.error === 'membership_not_found';
+		return details && !closedBefore
 			? { accountId, closed: false, error: details.error ?? null, errorDescription: details.error_description ?? null }
 			: { accountId, closed: true };
 	});

@@ -33,6 +33,8 @@ export async function execute(this: IExecuteFunctions, i: number) {
 		path: `${paths.org(orgId)}/users/${encodeURIComponent(String(profile.id))}/memberships/${encodeURIComponent(String(membership.id))}`,
 		body: { site_id: profile.site_id },
 		itemIndex: i,
+		// Activating an active membership changes nothing, so a lost answer may be repeated.
+		idempotent: true,
 	});
-	return await userAfterChange.call(this, orgId, String(profile.id), i);
+	return await userAfterChange.call(this, orgId, String(profile.id), i, { status: 'active' });
 }
