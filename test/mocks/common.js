@@ -165,6 +165,8 @@ async function startMockServer({ port = 0, setup, errorBody, reseed }) {
 		port: 0,
 		requests: [],
 		rateLimit: null,
+		// added delay before every response, in ms (e.g. to model network latency in benchmarks)
+		latencyMs: 0,
 		failNext({ status, headers = {}, body, count = 1, match, delayMs = 0 }) {
 			failures.push({ status, headers, body, count, match, delayMs });
 			return mock;
@@ -216,6 +218,7 @@ async function startMockServer({ port = 0, setup, errorBody, reseed }) {
 			rawBody,
 		};
 		mock.requests.push(record);
+		if (mock.latencyMs > 0) await sleep(mock.latencyMs);
 		let response;
 		try {
 			response = await dispatch(record, error);
