@@ -205,6 +205,8 @@ async function startMockServer({ port = 0, setup, errorBody, reseed }) {
 		port: 0,
 		requests: [],
 		rateLimit: null,
+		// added delay before every response, in ms (e.g. to model network latency in benchmarks)
+		latencyMs: 0,
 		failNext({ status, headers = {}, body, count = 1, match, delayMs = 0, fault, location } = {}) {
 			if (fault !== undefined && !FAULTS.includes(fault)) {
 				throw new Error(`Unknown fault '${fault}'; use one of ${FAULTS.join(', ')}`);
@@ -326,6 +328,7 @@ async function startMockServer({ port = 0, setup, errorBody, reseed }) {
 			rawBody,
 		};
 		mock.requests.push(record);
+		if (mock.latencyMs > 0) await sleep(mock.latencyMs);
 		// Failure injection runs before routing and auth.
 		const failure = takeFailure(record);
 		if (failure?.delayMs) await sleep(failure.delayMs);
