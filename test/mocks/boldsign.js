@@ -1,5 +1,5 @@
 'use strict';
-// BoldSign mock: users and teams API, following /work/shared/reference/vendor-apis.md section 3.
+// BoldSign mock: users and teams API, following ../shared/reference/vendor-apis.md section 3.
 // See README.md in this folder for options, state and the choices made where the reference is silent.
 
 const crypto = require('node:crypto');
