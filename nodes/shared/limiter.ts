@@ -53,6 +53,8 @@ export class Limiter {
 	private readonly sent: number[] = [];
 	private pausedUntil = 0;
 	private hourly?: Quota;
+	/** Until the vendor's first answer, one request at a time: its headers may say the quota is nearly spent. */
+	private answered = false;
 
 	constructor(readonly profile: RateProfile) {}
 
@@ -94,6 +96,11 @@ export class Limiter {
 
 	/** Reads the vendor's live headers after a response. */
 	observe(response: ApiResponse, now = Date.now()): void {
+		if (!this.answered) {
+			this.answered = true;
+			// Wake the requests held back for the first answer.
+			this.waiting.splice(0).forEach((wake) => wake());
+		}
 		const headers = response.headers;
 		const hourlyLeft = Number(header(headers, 'X-RateLimit-Remaining'));
 		const hourlyReset = resetAt(header(headers, 'X-RateLimit-Reset'), now);
@@ -113,7 +120,7 @@ export class Limiter {
 	private async acquire(maxWaitMs: number, tooLong: (waitMs: number) => Error): Promise<void> {
 		let waited = 0;
 		for (;;) {
-			if (this.active >= this.profile.concurrency) {
+			if (this.active >= (this.answered ? this.profile.concurrency : 1)) {
 				await new Promise<void>((resolve) => this.waiting.push(resolve));
 				continue;
 			}

@@ -225,13 +225,16 @@ export async function collect(
 	return results;
 }
 
-/** Says up front, before sending them, that `requests` more requests would exceed what the vendor allows now. */
-async function refuseOverBudget(this: RequestContext, api: VendorApi, requests: number, itemIndex?: number): Promise<void> {
+/**
+ * Says up front, before sending any, that at least `requests` requests would exceed what the vendor allows
+ * before its quota resets, rather than failing an hour into the run.
+ */
+export async function refuseOverBudget(this: RequestContext, api: VendorApi, requests: number, itemIndex?: number): Promise<void> {
 	const limiter = await limiterOf.call(this, api);
 	const left = limiter.remaining();
 	if (!left || requests <= left.count) return;
 	const error = rateLimitError(this.getNode(), api, undefined, Math.max(0, (left.resetAt ?? Date.now() + 3_600_000) - Date.now()), left, [], itemIndex);
-	error.message = `This list needs ${requests} more requests, more than ${api.name} allows before its quota resets`;
+	error.message = `This run needs at least ${requests} more requests, more than ${api.name} allows before its quota resets`;
 	throw error;
 }
 
