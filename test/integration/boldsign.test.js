@@ -83,7 +83,7 @@ describe('user: get', () => {
 			{ resource: 'user', operation: 'get', user: { __rl: true, mode: 'email', value: '={{ $json.email }}' } },
 			{ items: [{ json: { email: 'not-an-email' } }], expectError: true },
 		);
-		expect(error.message).toBe('"not-an-email" is not a valid email address');
+		expect(error.message).toBe('"not-an-email" in User is not a valid email address');
 		expect(mock.requests).toHaveLength(0);
 	});
 
@@ -95,7 +95,7 @@ describe('user: get', () => {
 
 	test('an empty ID is a clear error', async () => {
 		const { error } = await run({ resource: 'user', operation: 'get', user: byId('  ') }, { expectError: true });
-		expect(error.message).toBe('No user given');
+		expect(error.message).toBe('User is empty');
 		expect(mock.requests).toHaveLength(0);
 	});
 
@@ -356,7 +356,7 @@ describe('team', () => {
 
 	test('an empty team name is refused', async () => {
 		const { error } = await run({ resource: 'team', operation: 'create', teamName: ' ' }, { expectError: true });
-		expect(error.message).toBe('No team name given');
+		expect(error.message).toBe('Team Name is empty');
 	});
 });
 

@@ -2,18 +2,24 @@ import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/errors';
-import { readList, readOptionalLocator, showFor, simplifyField } from '../../../shared/descriptions';
+import { showFor, simplifyField } from '../../../shared/descriptions';
+import { checkLength, readChoice, readList, readOptionalLocator, MAX_EMAIL_LENGTH } from '../../../shared/input';
 import type { OperationResult } from '../../../shared/router';
 import { apiRequest } from '../../../shared/transport';
 import { isEmail } from '../../../shared/user';
 import { metadataField, readMetadata } from '../../metadata';
 import { boldSign, findUserByEmail } from '../../transport';
-import { roleField, teamLocator, userOutput } from '../../users';
+import { readRole, roleField, teamLocator, userOutput } from '../../users';
 
 const show = showFor('user', 'invite');
 
 /** How many invitations one `users/create` call carries. The API takes an array; its cap is not documented. */
 const CREATE_BATCH = 100;
+
+const IF_EXISTS_OPTIONS = [
+	{ name: 'Return the Existing User', value: 'returnExisting' },
+	{ name: 'Fail', value: 'fail' },
+];
 
 export const description: INodeProperties[] = [
 	{
@@ -46,10 +52,7 @@ export const description: INodeProperties[] = [
 				type: 'options',
 				default: 'returnExisting',
 				description: 'What to do when a user with the email already exists, for example when a workflow is run again',
-				options: [
-					{ name: 'Return the Existing User', value: 'returnExisting' },
-					{ name: 'Fail', value: 'fail' },
-				],
+				options: IF_EXISTS_OPTIONS,
 			},
 		],
 	},
@@ -60,6 +63,7 @@ interface Invite {
 	itemIndex: number;
 	email: string;
 	request: IDataObject;
+	failIfExists: boolean;
 }
 
 interface ItemPlan {
@@ -69,10 +73,11 @@ interface ItemPlan {
 }
 
 function readItem(this: IExecuteFunctions, i: number): Invite[] {
-	const emails = readList.call(this, 'emails', i);
+	const emails = readList.call(this, 'emails', i, 'Emails');
 	if (!emails.length) {
 		throw inputError(this.getNode(), 'No email address given', 'Enter the email address of the user to invite.', i);
 	}
+	for (const email of emails) checkLength.call(this, email, 'Emails', MAX_EMAIL_LENGTH, i);
 	const invalid = emails.filter((e) => !isEmail(e));
 	if (invalid.length) {
 		throw inputError(
@@ -82,14 +87,15 @@ function readItem(this: IExecuteFunctions, i: number): Invite[] {
 			i,
 		);
 	}
-	const teamId = readOptionalLocator.call(this, 'team', i);
-	const userRole = this.getNodeParameter('role', i) as string;
+	const teamId = readOptionalLocator.call(this, 'team', i, 'Team')?.value;
+	const userRole = readRole.call(this, i);
 	const metaData = readMetadata.call(this, i);
+	const ifExists = readChoice.call(this, 'options.ifExists', i, 'If the User Already Exists', IF_EXISTS_OPTIONS, 'returnExisting');
 	return emails.map((email) => {
 		const request: IDataObject = { emailId: email, userRole };
 		if (teamId) request.teamId = teamId;
 		if (Object.keys(metaData).length) request.metaData = metaData;
-		return { itemIndex: i, email, request };
+		return { itemIndex: i, email, request, failIfExists: ifExists === 'fail' };
 	});
 }
 
@@ -106,7 +112,7 @@ async function createUsers(this: IExecuteFunctions, invites: Invite[]): Promise<
 		const created = new Map((body?.users ?? []).map((u) => [String(u.emailId ?? u.email).toLowerCase(), u]));
 		for (const invite of invites) {
 			const key = invite.email.toLowerCase();
-			// The SDK types the response as void (§3.2): look the user up when the body does not list it.
+			// The SDK types the response as void (../shared/reference/vendor-apis.md §3.2): look the user up when the body does not list it.
 			const user = created.get(key) ?? (await findUserByEmail.call(this, invite.email, invite.itemIndex));
 			out.set(key, { ...invite.request, ...user, userStatus: user?.userStatus ?? 'InvitationPending' });
 		}
@@ -143,11 +149,10 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 		for (const invite of plan.invites) {
 			const key = invite.email.toLowerCase();
 			if (known.has(key) || toCreate.has(key)) continue; // the same email twice in one run is invited once
-			const failIfExists = (this.getNodeParameter('options.ifExists', invite.itemIndex, 'returnExisting') as string) === 'fail';
 			try {
 				const existing = await findUserByEmail.call(this, invite.email, invite.itemIndex);
 				if (!existing) toCreate.set(key, invite);
-				else if (failIfExists) {
+				else if (invite.failIfExists) {
 					known.set(key, inputError(this.getNode(), `A BoldSign user with the email ${invite.email} already exists`, 'Set "If the User Already Exists" to "Return the Existing User" to reuse it.', invite.itemIndex));
 				} else known.set(key, existing);
 			} catch (error) {
