@@ -160,6 +160,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 async function startMockServer({ port = 0, setup, errorBody, reseed }) {
 	const failures = [];
+	const delays = [];
 	const mock = {
 		url: '',
 		port: 0,
@@ -169,9 +170,15 @@ async function startMockServer({ port = 0, setup, errorBody, reseed }) {
 			failures.push({ status, headers, body, count, match, delayMs });
 			return mock;
 		},
+		// The next `count` matching requests are answered normally, after `delayMs` (e.g. to make two runs overlap).
+		delayNext({ delayMs, count = 1, match }) {
+			delays.push({ delayMs, count, match });
+			return mock;
+		},
 		reset() {
 			mock.requests.length = 0;
 			failures.length = 0;
+			delays.length = 0;
 			reseed?.(mock);
 			return mock;
 		},
@@ -179,11 +186,11 @@ async function startMockServer({ port = 0, setup, errorBody, reseed }) {
 	};
 	const { router, authenticate, responseHeaders } = setup(mock);
 
-	function takeFailure(record) {
-		const failure = failures.find((f) => !f.match || f.match(record));
-		if (!failure) return null;
-		if (--failure.count <= 0) failures.splice(failures.indexOf(failure), 1);
-		return failure;
+	function take(list, record) {
+		const entry = list.find((f) => !f.match || f.match(record));
+		if (!entry) return null;
+		if (--entry.count <= 0) list.splice(list.indexOf(entry), 1);
+		return entry;
 	}
 
 	function failureResponse({ status, headers, body }) {
@@ -191,7 +198,9 @@ async function startMockServer({ port = 0, setup, errorBody, reseed }) {
 	}
 
 	async function dispatch(record, parseError) {
-		const failure = takeFailure(record);
+		const delay = take(delays, record);
+		if (delay) await sleep(delay.delayMs);
+		const failure = take(failures, record);
 		if (failure) {
 			if (failure.delayMs) await sleep(failure.delayMs);
 			return failureResponse(failure);
