@@ -38,7 +38,7 @@ export const boldSign: VendorApi = {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 		return { credentialType: CREDENTIAL_TYPE, baseUrl: boldSignBaseUrl(credentials), secrets: [String(credentials.apiKey ?? '')] };
 	},
-	// ErrorResult {error}, ErrorResponse {errorType, error}, ProblemDetails {title, detail} (reference §3.4).
+	// ErrorResult {error}, ErrorResponse {errorType, error}, ProblemDetails {title, detail} (../shared/reference/vendor-apis.md §3.4).
 	errorMessage(body) {
 		if (typeof body === 'string') return body.trim() || undefined;
 		return firstString(body, ['error', 'detail', 'message']) ?? validationMessages(body) ?? firstString(body, ['title']);
@@ -53,7 +53,7 @@ export const boldSign: VendorApi = {
 	},
 };
 
-/** Users list: `result`, page details without totals, so the last page is the first short one (§3.2). */
+/** Users list: `result`, page details without totals, so the last page is the first short one (../shared/reference/vendor-apis.md §3.2). */
 export const userPaging = pageNumberPaging({
 	pageParam: 'Page',
 	sizeParam: 'PageSize',
@@ -61,7 +61,7 @@ export const userPaging = pageNumberPaging({
 	items: (body) => ((body as IDataObject)?.result as IDataObject[]) ?? [],
 });
 
-/** Teams list: `results` (plural, unlike users) (§3.3). */
+/** Teams list: `results` (plural, unlike users) (../shared/reference/vendor-apis.md §3.3). */
 export const teamPaging = pageNumberPaging({
 	pageParam: 'Page',
 	sizeParam: 'PageSize',

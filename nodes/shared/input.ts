@@ -10,7 +10,7 @@ import { isEmail } from './user';
 
 /** The longest email address (RFC 5321 path limit). */
 export const MAX_EMAIL_LENGTH = 254;
-/** Our bound for names (first, last, user, team and group names, company, job title): the references give none. */
+/** Our bound for names (first, last, user, team and group names, company, job title): ../shared/reference/vendor-apis.md gives none. */
 export const MAX_NAME_LENGTH = 100;
 
 export interface LocatorValue {

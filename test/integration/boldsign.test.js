@@ -1,5 +1,5 @@
 'use strict';
-// BoldSign node through n8n-core's execution engine against the BoldSign mock over HTTP (reference §3).
+// BoldSign node through n8n-core's execution engine against the BoldSign mock over HTTP (../shared/reference/vendor-apis.md §3).
 
 const { startBoldSignMock, BOLDSIGN_IDS } = require('../mocks/boldsign');
 const { createInstance, errorText } = require('../helpers/harness');

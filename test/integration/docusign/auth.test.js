@@ -1,5 +1,5 @@
 'use strict';
-// DocuSign JWT credential (reference §1.2) through the n8n harness: the assertion, key formats, token reuse
+// DocuSign JWT credential (../shared/reference/vendor-apis.md §1.2) through the n8n harness: the assertion, key formats, token reuse
 // and renewal, the consent and invalid_grant messages, and that the private key never reaches an error.
 
 const {
