@@ -26,9 +26,15 @@ function shown(value: unknown): string {
 	return JSON.stringify(value) ?? String(value);
 }
 
-/** One value as trimmed text. An object or a list (from an expression) is refused: it would be sent as "[object Object]". */
+/**
+ * One value as trimmed text. A date (a JS Date or n8n's Luxon DateTime, e.g. `{{ $now }}`) becomes ISO 8601;
+ * any other object or a list (from an expression) is refused: it would be sent as "[object Object]".
+ */
 export function asText(this: Context, value: unknown, label: string, itemIndex: number): string {
 	if (value === undefined || value === null) return '';
+	if (value instanceof Date) return value.toISOString();
+	const toISO = (value as { toISO?: unknown }).toISO;
+	if (typeof toISO === 'function') return String(toISO.call(value));
 	if (typeof value === 'object') {
 		throw inputError(
 			this.getNode(),

@@ -78,6 +78,14 @@ describe('an options field fed by an expression must give one of its values', ()
 		expect(error.message).toContain('must be one of');
 	});
 
+	test('a date from an expression ({{ $now }}, a Luxon DateTime) is read as a date, not refused as an object', async () => {
+		const { error } = await env.run(u('getAll', { returnAll: true, filters: { modifiedSince: '={{ $now.minus({ days: 1 }) }}' } }), { expectError: true });
+		expect(error).toBeUndefined();
+		const sent = env.mock.requests.find((r) => r.path.endsWith('/users')).query.last_modified_since;
+		expect(sent).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}$/);
+		expect(Math.abs(Date.parse(`${sent}Z`) - (Date.now() - 86400000))).toBeLessThan(60000);
+	});
+
 	test('Modified Since must be a date', async () => {
 		const error = await expectRefused(u('getAll', { returnAll: true, filters: { modifiedSince: BAD } }), 'Modified Since', 'yesterday-ish');
 		expect(error.message).toBe('Modified Since is not a date: "yesterday-ish"');
