@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, IDisplayOptions }
 
 import { afterChange } from '../shared/change';
 import { inputError } from '../shared/errors';
-import { locator, readLocator, readOptionalLocator } from '../shared/descriptions';
+import { locator } from '../shared/descriptions';
+import { readChoice, readLocator, readOptionalLocator } from '../shared/input';
+import type { LocatorValue } from '../shared/input';
 import { apiRequest } from '../shared/transport';
 import { isoDate, normalizedUser, simplifyUser, str } from '../shared/user';
 import type { NormalizedUser, UserStatus } from '../shared/user';
@@ -17,7 +19,7 @@ const STATUS: Record<string, UserStatus> = {
 	inactive: 'deactivated',
 };
 
-/** BoldSign user (list item or UserProperties, §3.2) → the normalized record. */
+/** BoldSign user (list item or UserProperties, ../shared/reference/vendor-apis.md §3.2) → the normalized record. */
 export function normalizeUser(user: IDataObject): NormalizedUser {
 	return normalizedUser('boldsign', {
 		id: str(user.userId),
@@ -82,10 +84,9 @@ export async function getUserById(this: IExecuteFunctions, userId: string, itemI
 /** The user a locator points to: by ID as given, by email through the list search. */
 export async function resolveUser(
 	this: IExecuteFunctions,
-	parameter: string,
+	located: LocatorValue,
 	itemIndex: number,
 ): Promise<{ userId: string; user?: IDataObject }> {
-	const located = readLocator.call(this, parameter, itemIndex, 'user');
 	if (located.mode !== 'email') return { userId: located.value };
 	const user = await findUserByEmail.call(this, located.value, itemIndex);
 	if (!user) {
@@ -99,18 +100,26 @@ export async function resolveUser(
 	return { userId: String(user.userId), user };
 }
 
-/** An optional user locator (e.g. a document transfer target): undefined when left empty. */
-export async function resolveOptionalUserId(
-	this: IExecuteFunctions,
-	parameter: string,
-	itemIndex: number,
-): Promise<string | undefined> {
-	if (!readOptionalLocator.call(this, parameter, itemIndex)) return undefined;
-	return (await resolveUser.call(this, parameter, itemIndex)).userId;
+export async function resolveUserId(this: IExecuteFunctions, located: LocatorValue, itemIndex: number): Promise<string> {
+	return (await resolveUser.call(this, located, itemIndex)).userId;
 }
 
-export function readTeamId(this: IExecuteFunctions, parameter: string, itemIndex: number): string {
-	return readLocator.call(this, parameter, itemIndex, 'team').value;
+/** The user field of an operation. */
+export function readUser(this: IExecuteFunctions, itemIndex: number): LocatorValue {
+	return readLocator.call(this, 'user', itemIndex, 'User');
+}
+
+/** The optional document transfer target (Deactivate, Change Team). */
+export function readTransferTo(this: IExecuteFunctions, itemIndex: number): LocatorValue | undefined {
+	return readOptionalLocator.call(this, 'transferTo', itemIndex, 'Transfer Documents To');
+}
+
+export function readTeamId(this: IExecuteFunctions, parameter: string, itemIndex: number, label = 'Team'): string {
+	return readLocator.call(this, parameter, itemIndex, label).value;
+}
+
+export function readRole(this: IExecuteFunctions, itemIndex: number): string {
+	return readChoice.call(this, 'role', itemIndex, 'Role', ROLE_OPTIONS);
 }
 
 /**
