@@ -24,10 +24,11 @@ export async function findUsersByEmail(
 	const unresolved = new Map(emails.map((email) => [key(email), email.trim()]));
 	for (let page = 1; unresolved.size; page++) {
 		if (page - 1 > unresolved.size) {
-			for (const [wanted, email] of unresolved) {
-				const user = await findUserByEmail.call(this, email, itemIndex);
-				if (user) found.set(wanted, user);
-			}
+			// Searched side by side; the credential's limiter paces them.
+			const searched = await Promise.all(
+				[...unresolved].map(async ([wanted, email]) => [wanted, await findUserByEmail.call(this, email, itemIndex)] as const),
+			);
+			for (const [wanted, user] of searched) if (user) found.set(wanted, user);
 			break;
 		}
 		const body = await apiRequest.call(this, boldSign, {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, IDisplayOptions } from 'n8n-workflow';
 
 import { afterChange } from '../shared/change';
+import { userByEmailInRun } from '../shared/emailBatch';
 import { inputError } from '../shared/errors';
 import { locator } from '../shared/descriptions';
 import { readChoice, readLocator, readOptionalLocator } from '../shared/input';
@@ -8,6 +9,7 @@ import type { LocatorValue } from '../shared/input';
 import { apiRequest } from '../shared/transport';
 import { isoDate, normalizedUser, simplifyUser, str } from '../shared/user';
 import type { NormalizedUser, UserStatus } from '../shared/user';
+import { findUsersByEmail } from './lookup';
 import { boldSign, findUserByEmail } from './transport';
 
 const STATUS: Record<string, UserStatus> = {
@@ -81,14 +83,21 @@ export async function getUserById(this: IExecuteFunctions, userId: string, itemI
 	return await apiRequest.call(this, boldSign, { method: 'GET', path: '/v1/users/get', qs: { userId }, itemIndex });
 }
 
-/** The user a locator points to: by ID as given, by email through the list search. */
+/** Locator fields that name users; their emails are looked up together when many items use them. */
+const USER_FIELDS = ['user', 'transferTo'];
+
+/**
+ * The user a locator points to: by ID as given, by email through the list search; when many items of the run
+ * give emails, through one bulk lookup for all of them.
+ */
 export async function resolveUser(
 	this: IExecuteFunctions,
 	located: LocatorValue,
 	itemIndex: number,
 ): Promise<{ userId: string; user?: IDataObject }> {
 	if (located.mode !== 'email') return { userId: located.value };
-	const user = await findUserByEmail.call(this, located.value, itemIndex);
+	const inRun = await userByEmailInRun(this, USER_FIELDS, located.value, async (emails) => await findUsersByEmail.call(this, emails));
+	const user = inRun === undefined ? await findUserByEmail.call(this, located.value, itemIndex) : inRun;
 	if (!user) {
 		throw inputError(
 			this.getNode(),

@@ -148,3 +148,31 @@ describe('one rate limiter per credential', () => {
 		expect(mock.requests).toHaveLength(0);
 	});
 });
+
+describe('users by email across many items', () => {
+	const byEmail = { resource: 'user', operation: 'get', user: '={{ { "__rl": true, "mode": "email", "value": $json.email } }}' };
+	const lists = () => mock.requests.filter((r) => r.path === '/v1/users/list');
+
+	test('12 items by email: one pass over the list answers them all, no search per item', async () => {
+		const emails = Array.from({ length: 12 }, (_, i) => ({ json: { email: `User${i + 1}@example.com` } }));
+		const { json, error } = await run(byEmail, emails);
+		expect(error).toBeUndefined();
+		expect(json.map((u) => u.id)).toEqual(ids(12));
+		expect(lists().map((r) => r.query)).toEqual([{ Page: '1', PageSize: '100' }]);
+		expect(gets()).toHaveLength(0);
+	});
+
+	test('an email the pass does not find is that item’s error only', async () => {
+		const emails = [...ids(5).map((id) => `user${id.slice(2)}@example.com`), 'nobody@example.com'].map((email) => ({ json: { email } }));
+		const { output } = await run(byEmail, emails, { continueOnFail: true });
+		expect(output.slice(0, 5).map((o) => o.json.id)).toEqual(ids(5));
+		expect(output[5].json.error).toBe('No BoldSign user has the email nobody@example.com');
+		expect(lists()).toHaveLength(1);
+	});
+
+	test('a few items by email are searched one by one', async () => {
+		const { json } = await run(byEmail, [{ json: { email: 'user2@example.com' } }, { json: { email: 'user3@example.com' } }]);
+		expect(json.map((u) => u.id)).toEqual(['u-2', 'u-3']);
+		expect(lists().map((r) => r.query.Search).sort()).toEqual(['user2@example.com', 'user3@example.com']);
+	});
+});
