@@ -35,12 +35,13 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	if (search) qs.Search = search;
 	const ids = readList.call(this, 'filters.userIds', i, 'User IDs');
 	if (ids.length) qs.UserId = ids;
-	const users = await collect.call(
+	// Each page is turned into output as it arrives, so the vendor's objects do not pile up.
+	return await collect.call(
 		this,
 		boldSign,
 		{ method: 'GET', path: '/v1/users/list', qs, repeatArrays: true, itemIndex: i },
 		userPaging,
 		readLimit.call(this, i),
+		(user) => userOutput.call(this, i, user),
 	);
-	return users.map((user) => userOutput.call(this, i, user));
 }

@@ -130,6 +130,8 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	if (filters.membershipStatus) qs.membership_status = filters.membershipStatus;
 	if (filters.modifiedSince) qs.last_modified_since = filters.modifiedSince;
 	if (filters.includeDsGroups) qs.include_ds_groups = true;
-	const users = await collect.call(this, docuSign, { method: 'GET', path: `${paths.org(orgId)}/users`, qs, itemIndex: i }, userPaging, paging);
-	return users.map((user) => userOutput.call(this, i, user));
+	// Each page is turned into output as it arrives, so the vendor's objects do not pile up.
+	return await collect.call(this, docuSign, { method: 'GET', path: `${paths.org(orgId)}/users`, qs, itemIndex: i }, userPaging, paging, (user) =>
+		userOutput.call(this, i, user),
+	);
 }
