@@ -1,3 +1,5 @@
+import { redact } from '../../shared/errors';
+
 /**
  * An authentication problem the user fixes in the credential or in DocuSign. `description` says
  * what to check; neither text ever contains the private key or the assertion.
@@ -69,10 +71,11 @@ const CHECK_AUDIENCE =
 /** Turns DocuSign's OAuth error body `{error, error_description}` into an error that says what to fix. */
 export function tokenError(status: number | undefined, body: unknown, request: TokenRequest): AuthSetupError {
 	const sent = `audience "${request.audience}", OAuth base URL ${request.oauthBaseUrl}`;
-	const { error, error_description: detail } = (body && typeof body === 'object' ? body : {}) as {
-		error?: string;
-		error_description?: string;
-	};
+	const answer = (body && typeof body === 'object' ? body : {}) as { error?: unknown; error_description?: unknown };
+	// A server may echo the form it got, signed assertion included: mask credential shapes before quoting it.
+	const quote = (value: unknown) => (value === undefined || value === null ? undefined : redact(String(value), []));
+	const error = quote(answer.error);
+	const detail = quote(answer.error_description);
 	if (error === 'consent_required') {
 		return new AuthSetupError(
 			`DocuSign needs consent before the integration key may act for this user. Open this URL, sign in as the user to impersonate (or an admin), and accept: ${consentUrl(request)}`,
