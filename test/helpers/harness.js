@@ -256,9 +256,12 @@ async function createInstance(credentials = {}) {
 	 *   restart()       n8n stops (saving static data) and starts again from the database, then activates
 	 *   crash()         n8n dies without saving, and starts again from the database
 	 *   manual()        the editor's test run of the node (WorkflowExecute, mode manual) on the same workflow
+	 * `staticData` starts the workflow with what n8n's database holds; `credentialIds` names other credentials.
 	 */
-	function trigger({ type, parameters, staticData = {} }) {
+	function trigger({ type, parameters, staticData = {}, credentialIds = {} }) {
 		const node = nodeFor(type, parameters);
+		// Another credential of the same type (as if the user picked another one in the node).
+		for (const [name, id] of Object.entries(credentialIds)) node.credentials[name] = { id, name: id };
 		const self = { saved: JSON.stringify(staticData), executions: [], failures: [], workflow: undefined };
 		const load = () => {
 			self.workflow = new Workflow({ id: 'wf', nodes: [node], connections: {}, nodeTypes, active: true, settings: {}, staticData: JSON.parse(self.saved) });

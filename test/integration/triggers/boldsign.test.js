@@ -55,6 +55,21 @@ describe('BoldSign Users Trigger: baseline', () => {
 		expect(t.executions).toEqual([]);
 	});
 
+	test('another credential starts a new baseline: nothing emitted for the users the old snapshot does not know', async () => {
+		const t = trigger();
+		await t.activate();
+		await act({ resource: 'user', operation: 'updateRole', user: byId(userId(8)), role: 'Admin' });
+		mock.state.users = mock.state.users.filter((u) => u.userId !== userId(9));
+		const other = n8n.trigger({ type: 'boldSignUsersTrigger', parameters: {}, staticData: JSON.parse(t.saved), credentialIds: { boldSignApi: 'another-key' } });
+		expect((await other.activate()).emitted).toBe(false);
+		expect(other.snapshot().source).toBe('boldsign|boldSignApi:another-key');
+		// The same credential would have reported both.
+		expect(summary((await t.poll()).items)).toEqual([
+			['user.role_changed', userId(8), { role: 'Member' }],
+			['user.removed', userId(9), {}],
+		]);
+	});
+
 	test('Emit Existing Users on First Poll: every current user as user.created', async () => {
 		const t = trigger({ options: { emitExisting: true } });
 		const { items } = await t.activate();
@@ -128,6 +143,14 @@ describe('BoldSign Users Trigger: two polls with changes between them', () => {
 		await act({ resource: 'user', operation: 'deactivate', user: byId(userId(9)) });
 		expect(summary((await t.poll()).items)).toEqual([['user.deactivated', userId(9), { status: 'active' }]]);
 		expect((await t.poll()).emitted).toBe(false);
+	});
+
+	test('no event chosen counts as every event', async () => {
+		const t = trigger({ events: [] });
+		await t.activate();
+		await act({ resource: 'user', operation: 'updateRole', user: byId(userId(8)), role: 'Admin' });
+		await act({ resource: 'user', operation: 'cancelInvitation', user: byId(userId(23)) });
+		expect((await t.poll()).items.map((i) => i.event)).toEqual(['user.role_changed', 'user.removed']);
 	});
 
 	test('an accepted invitation (invited → active) and a renamed team emit nothing', async () => {

@@ -78,8 +78,8 @@ describe('DocuSign Admin Users Trigger: baseline', () => {
 		expect(profileReads()).toHaveLength(0);
 	});
 
-	test('Emit Existing Users on First Poll: each account’s users as user.created, with the account and the role', async () => {
-		const t = trigger({ options: { emitExisting: true } });
+	test('Emit Existing Users on First Poll: each account’s users as user.created, with the account and the role (organization Automatic)', async () => {
+		const t = trigger({ organization: 'automatic', options: { emitExisting: true } });
 		const { items } = await t.activate();
 		expect(items).toHaveLength(24);
 		expect(items.every((i) => i.event === 'user.created' && i.accountId === MAIN && i.vendor === 'docusign')).toBe(true);
@@ -185,6 +185,19 @@ describe('DocuSign Admin Users Trigger: two polls with changes between them', ()
 		expect(summary(items)).toEqual([['user.deactivated', uid(16), { status: 'active' }, MAIN]]);
 		expect(items[0].user.role).toBeNull();
 		expect(profileReads()).toHaveLength(0);
+	});
+
+	test('Include DS Groups off: no DS group is asked for or followed', async () => {
+		const t = trigger({ options: { includeDsGroups: false } });
+		await t.activate();
+		expect(userLists().every((r) => r.query.include_ds_groups === undefined)).toBe(true);
+		expect(adminCalls(/\/dsgroups$/)).toHaveLength(0);
+		expect(t.snapshot().scopes[MAIN]).toBeDefined();
+		await act({ operation: 'changeTeam', user: byId(uid(3)), account: MAIN, toDsGroup: byId(D.support), fromDsGroup: byId(D.engineering) });
+		await act({ operation: 'updateRole', user: byId(uid(3)), account: MAIN, permissionProfile: String(P.main.admin) });
+		const { items } = await t.poll();
+		expect(summary(items)).toEqual([['user.role_changed', uid(3), { role: 'DS Sender' }, MAIN]]);
+		expect(items[0].user).toMatchObject({ teamId: null, teamName: null });
 	});
 
 	test('Simplify off: the list row and the membership read from the profile, as raw', async () => {
