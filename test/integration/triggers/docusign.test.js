@@ -138,6 +138,23 @@ describe('DocuSign Admin Users Trigger: two polls with changes between them', ()
 		expect((await t.poll()).emitted).toBe(false);
 	});
 
+	test('an existing user given a membership on the account is created there; a disabled membership is a deactivation', async () => {
+		const t = trigger();
+		await t.activate();
+		const at = new Date().toISOString().replace(/Z$/, '');
+		const user21 = stateUser(21);
+		user21.memberships.push({ ...user21.memberships[0], id: DOCUSIGN_IDS.membershipId(21, 1), account_id: MAIN, permission_profile_id: P.main.sender, group_ids: [] });
+		user21.last_modified_on = at;
+		stateUser(20).memberships.find((m) => m.account_id === MAIN).status = 'disabled';
+		stateUser(20).last_modified_on = at;
+		const { items } = await t.poll();
+		expect(summary(items)).toEqual([
+			['user.deactivated', uid(20), { status: 'active' }, MAIN],
+			['user.created', uid(21), {}, MAIN],
+		]);
+		expect(items[1].user).toMatchObject({ email: 'nico.alvarez@example.com', role: 'DS Sender', status: 'active' });
+	});
+
 	test('Removed: a user no longer listed for the account, found by the full check', async () => {
 		const t = trigger({ options: { fullCheckHours: 0 } });
 		await t.activate();
