@@ -12,7 +12,7 @@ export class BoldSignUsersTrigger implements INodeType {
 		icon: { light: 'file:boldsign.svg', dark: 'file:boldsign.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ "Users: " + ($parameter["events"] || []).length + " events" }}',
+		subtitle: '={{ [1, 2, 3, 4, 5, 6].includes(($parameter["events"] || []).length) ? $parameter["events"].join(", ") : "All user changes" }}',
 		description: 'Starts the workflow when BoldSign users are created, changed, moved, deactivated or removed',
 		defaults: { name: 'BoldSign Users Trigger' },
 		polling: true,

@@ -15,7 +15,7 @@ export class DocuSignAdminUsersTrigger implements INodeType {
 		icon: { light: 'file:docusign.svg', dark: 'file:docusign.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ "Users: " + ($parameter["events"] || []).length + " events" }}',
+		subtitle: '={{ [1, 2, 3, 4, 5, 6].includes(($parameter["events"] || []).length) ? $parameter["events"].join(", ") : "All user changes" }}',
 		description: 'Starts the workflow when DocuSign users are created, changed, moved between DS groups, closed or reactivated',
 		defaults: { name: 'DocuSign Admin Users Trigger' },
 		polling: true,

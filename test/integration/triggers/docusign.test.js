@@ -155,6 +155,19 @@ describe('DocuSign Admin Users Trigger: two polls with changes between them', ()
 		expect(items[1].user).toMatchObject({ email: 'nico.alvarez@example.com', role: 'DS Sender', status: 'active' });
 	});
 
+	test('an account added to Accounts later gets its own baseline; an account taken out is dropped, its users not reported removed', async () => {
+		const t = trigger({ accounts: [MAIN] });
+		await t.activate();
+		await act({ operation: 'updateRole', user: byId(uid(12)), account: MAIN, permissionProfile: String(P.main.viewer) });
+		// The workflow is edited and published again: n8n activates the trigger anew, with the same static data.
+		const both = ds.n8n.trigger({ type: 'docuSignAdminUsersTrigger', parameters: { authentication: 'jwt', organization: ORG, accounts: [MAIN, SALES] }, staticData: JSON.parse(t.saved) });
+		expect(summary((await both.activate('update')).items)).toEqual([['user.role_changed', uid(12), { role: 'DS Sender' }, MAIN]]);
+		expect(Object.keys(both.snapshot().scopes).sort()).toEqual([MAIN, SALES].sort());
+		const salesOnly = ds.n8n.trigger({ type: 'docuSignAdminUsersTrigger', parameters: { authentication: 'jwt', organization: ORG, accounts: [SALES] }, staticData: JSON.parse(both.saved) });
+		expect((await salesOnly.activate('update')).emitted).toBe(false);
+		expect(Object.keys(salesOnly.snapshot().scopes)).toEqual([SALES]);
+	});
+
 	test('Removed: a user no longer listed for the account, found by the full check', async () => {
 		const t = trigger({ options: { fullCheckHours: 0 } });
 		await t.activate();
