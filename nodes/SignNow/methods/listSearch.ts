@@ -24,7 +24,8 @@ export async function searchTeams(this: ILoadOptionsFunctions, filter?: string, 
 /** Members of the team chosen in the node (`team`, or `fromTeam` for Change Team), by email. */
 export async function searchMembers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const team = ['team', 'fromTeam']
-		.map((name) => String(this.getCurrentNodeParameter(name, { extractValue: true }) ?? '').trim())
+		.map((name) => this.getCurrentNodeParameter(name) as { value?: unknown } | string | undefined)
+		.map((raw) => String((typeof raw === 'object' ? raw?.value : raw) ?? '').trim())
 		.find(Boolean);
 	if (!team) return { results: [] };
 	const body = await apiRequest.call(this, signNow, { method: 'GET', path: paths.team(team) });
