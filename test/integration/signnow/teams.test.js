@@ -77,6 +77,17 @@ describe('create, get, get many, rename, delete', () => {
 		expect(two.json.map((t) => t.name)).toEqual(['Sales', 'Legal']);
 	});
 
+	test('get many trusts meta.pagination.total when SignNow serves smaller pages than asked', async () => {
+		const many = await startSignNow({ extraTeams: 40, teamsPageCap: 15 });
+		try {
+			const { json } = await many.run({ resource: 'team', operation: 'getAll', returnAll: true });
+			expect(json).toHaveLength(44);
+			expect(many.calls('GET', '/v2/teams').map((r) => r.query.page).sort((a, b) => a - b)).toEqual(['1', '2', '3']);
+		} finally {
+			await many.mock.close();
+		}
+	});
+
 	test('rename and delete', async () => {
 		const renamed = await env.run({ resource: 'team', operation: 'rename', team: byId(T.support), name: 'Customer Care' });
 		expect(env.calls('PUT', `/team/${T.support}`)[0].body).toEqual({ name: 'Customer Care' });
@@ -114,6 +125,12 @@ describe('members', () => {
 		expect(json).toEqual([{ teamId: T.sales, userId: U(3), email: 'cleo.diaz@example.com', removed: true }]);
 		expect(env.calls('DELETE', `/team/${T.sales}/user/${U(3)}`)).toHaveLength(1);
 		expect(memberOf(T.sales, U(3))).toBeUndefined();
+	});
+
+	test('remove user: a pending invitee too', async () => {
+		await env.run({ resource: 'team', operation: 'removeUser', team: byId(T.sales), user: byEmail('finn.olsen@example.com') });
+		expect(env.calls('DELETE', `/team/${T.sales}/user/${U(6)}`)).toHaveLength(1);
+		expect(memberOf(T.sales, U(6))).toBeUndefined();
 	});
 
 	test('a member that is not in the team is a clear error, before any change', async () => {
@@ -193,6 +210,13 @@ describe('invite users', () => {
 		env.mock.failNext({ status: 200, body: { team_requests: [{ email: 'x@example.com', status: 'already_invited' }] }, match: (r) => r.method === 'POST' && r.path.endsWith('/request') });
 		const { error } = await env.run({ resource: 'team', operation: 'inviteUsers', team: byId(T.legal), inviteBy: 'emails', emails: 'x@example.com' }, { expectError: true });
 		expect(error.message).toBe('SignNow did not invite x@example.com: already_invited');
+	});
+
+	test('at most 100 emails a request', async () => {
+		const emails = Array.from({ length: 101 }, (_, n) => `bulk.invite${n}@example.com`).join(', ');
+		const { json } = await env.run({ resource: 'team', operation: 'inviteUsers', team: byId(T.legal), inviteBy: 'emails', emails });
+		expect(json).toHaveLength(101);
+		expect(env.calls('POST', `/team/${T.legal}/request`).map((r) => r.body.emails.length)).toEqual([100, 1]);
 	});
 
 	test('a bad email fails its item without a request', async () => {

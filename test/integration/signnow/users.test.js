@@ -88,6 +88,15 @@ describe('current user', () => {
 		expect(raw.json[0]).toMatchObject({ id: U(1), active: '1', verified: '1', organization: { id: SIGNNOW_IDS.organizationId } });
 	});
 
+	test.each([
+		[{ active: '0', verified: '1' }, 'deactivated'],
+		[{ active: '1', verified: '0' }, 'invited'],
+	])('status of an account %j is %s', async (flags, status) => {
+		env.mock.failNext({ status: 200, body: { id: U(1), first_name: 'Ada', created: '1704153600', ...flags }, match: (r) => r.method === 'GET' && r.path === '/user' });
+		const { json } = await env.run({ resource: 'user', operation: 'getCurrent' });
+		expect(json[0].status).toBe(status);
+	});
+
 	test('update current: PUT /user, then the user read back', async () => {
 		const { json } = await env.run({ resource: 'user', operation: 'updateCurrent', updateFields: { firstName: 'Adeline', logoutAll: true } });
 		expect(env.calls('PUT', '/user')[0].body).toEqual({ first_name: 'Adeline', logout_all: 'true' });
@@ -140,6 +149,14 @@ describe('organization users (Get Many)', () => {
 		const { json } = await env.run({ resource: 'user', operation: 'getAll', returnAll: true });
 		expect(json).toHaveLength(12);
 		expect(env.calls('GET', '/api/v2/organizations')).toHaveLength(1);
+	});
+
+	test('GET /api/v2/organizations may answer a bare list', async () => {
+		const noOrganization = { id: U(1), first_name: 'Ada', last_name: 'Admin', active: '1', verified: '1', teams: [] };
+		env.mock.failNext({ status: 200, body: noOrganization, match: (r) => r.method === 'GET' && r.path === '/user' });
+		env.mock.failNext({ status: 200, body: [{ id: SIGNNOW_IDS.organizationId, name: 'Acme Signing' }], match: (r) => r.path === '/api/v2/organizations' });
+		const { json } = await env.run({ resource: 'user', operation: 'getAll', returnAll: false, limit: 3 });
+		expect(json).toHaveLength(3);
 	});
 
 	test('a user in no organization gets an error saying so', async () => {
