@@ -58,7 +58,7 @@ async function organizationUserEmail(this: IExecuteFunctions, i: number): Promis
 	const located = readLocator.call(this, 'organizationUser', i, 'organization user');
 	if (located.mode === 'email') return located.value;
 	const orgId = await organizationId.call(this, AUTOMATIC, i);
-	const request = { method: 'GET' as const, path: `/api/v2/organizations/${encodeURIComponent(orgId)}/users`, itemIndex: i };
+	const request = { method: 'GET' as const, path: paths.organizationUsers(orgId), itemIndex: i };
 	const user = await findFirst.call(this, signNow, request, organizationUserPaging, (u) => String(u.id) === located.value);
 	if (!user?.email) throw inputError(this.getNode(), `No user of the organization has the ID ${located.value}`, 'Pick the user from the list, or enter their email.', i);
 	return String(user.email);

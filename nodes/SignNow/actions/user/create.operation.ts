@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { showFor, simplifyField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { apiRequest } from '../../../shared/transport';
-import { isEmail } from '../../../shared/user';
+import { isEmail, simplifyUser } from '../../../shared/user';
 import { basicAuth, signNow } from '../../transport';
-import { accountOutput } from '../../users';
+import { normalizeAccount } from '../../users';
 
 const show = showFor('user', 'create');
 
@@ -54,5 +54,6 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const number = String(this.getNodeParameter('additionalFields.number', i, '') ?? '').trim();
 	if (number) body.number = number;
 	const created = await apiRequest.call(this, signNow, { method: 'POST', path: '/user', body, authorization: await basicAuth.call(this, i), itemIndex: i });
-	return accountOutput.call(this, i, { ...created, first_name: body.first_name, last_name: body.last_name });
+	// SignNow answers {id, verified, email}; the normalized record takes the names from the request.
+	return simplifyUser.call(this, i, created, (user) => normalizeAccount({ ...user, first_name: body.first_name, last_name: body.last_name }));
 }

@@ -4,7 +4,7 @@ import { readPaging, returnAllAndLimit, showFor, simplifyField } from '../../../
 import { collect } from '../../../shared/pagination';
 import { simplifyUser } from '../../../shared/user';
 import { organizationField, organizationId, readOrganization } from '../../organization';
-import { organizationUserPaging, signNow, unconfirmed } from '../../transport';
+import { organizationUserPaging, paths, signNow, unconfirmed } from '../../transport';
 import { normalizeOrganizationUser } from '../../users';
 
 const show = showFor('user', 'getAll');
@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [organizationField(show), ...retur
  */
 export async function execute(this: IExecuteFunctions, i: number) {
 	const orgId = await organizationId.call(this, readOrganization.call(this, i), i);
-	const request = { method: 'GET' as const, path: `/api/v2/organizations/${encodeURIComponent(orgId)}/users`, itemIndex: i };
+	const request = { method: 'GET' as const, path: paths.organizationUsers(orgId), itemIndex: i };
 	return await unconfirmed(this, 'organization users', request, async () =>
 		await collect.call(this, signNow, request, organizationUserPaging, readPaging.call(this, i), (user) =>
 			simplifyUser.call(this, i, user, normalizeOrganizationUser),
