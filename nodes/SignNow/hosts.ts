@@ -42,7 +42,7 @@ export function signNowBaseUrl(credentials: ICredentialDataDecryptedObject): str
 	return url.trim().replace(/\/+$/, '');
 }
 
-/** `Basic base64(client_id:client_secret)`, SignNow's "Basic authorization token" (reference §2.2). */
+/** `Basic base64(client_id:client_secret)`, SignNow's "Basic authorization token" (../shared/reference/vendor-apis.md §2.2). */
 export function basicAuthorization(clientId: string, clientSecret: string): string {
 	return `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
 }

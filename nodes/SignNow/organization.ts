@@ -34,7 +34,7 @@ function once<T>(cache: WeakMap<object, Promise<T>>, ctx: object, load: () => Pr
 const users = new WeakMap<object, Promise<IDataObject>>();
 const lists = new WeakMap<object, Promise<IDataObject[] | undefined>>();
 
-/** `GET /user`, once per execution: its `organization` is the SDK-confirmed place of the user's organization (§2.3). */
+/** `GET /user`, once per execution: its `organization` is the SDK-confirmed place of the user's organization (../shared/reference/vendor-apis.md §2.3). */
 export async function currentUser(this: RequestContext, itemIndex?: number): Promise<IDataObject> {
 	return await once(users, this, () => apiRequest.call(this, signNow, { method: 'GET', path: '/user', itemIndex }));
 }

@@ -28,7 +28,7 @@ function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
 		.filter((value): value is string => typeof value === 'string' && value.length > 0);
 }
 
-/** SignNow's own message, with its code: `{errors:[{code,message}]}`, `{"404": "..."}`, `{error, code}` (§2.6). */
+/** SignNow's own message, with its code: `{errors:[{code,message}]}`, `{"404": "..."}`, `{error, code}` (../shared/reference/vendor-apis.md §2.6). */
 function errorMessage(body: unknown): string | undefined {
 	const record = (body && typeof body === 'object' ? body : {}) as IDataObject;
 	if (typeof record['404'] === 'string') return record['404'];
@@ -65,7 +65,7 @@ export const signNow: VendorApi = {
 	rateProfile: () => ({ concurrency: 4, windows: [] }),
 };
 
-/** `Authorization: Basic …` from whichever credential the node uses, for the Basic-only user routes (§2.3). */
+/** `Authorization: Basic …` from whichever credential the node uses, for the Basic-only user routes (../shared/reference/vendor-apis.md §2.3). */
 export async function basicAuth(this: RequestContext, itemIndex?: number): Promise<string> {
 	const credentials = await this.getCredentials(credentialTypeOf(this));
 	const clientId = String(credentials.clientId ?? '').trim();
@@ -76,7 +76,7 @@ export async function basicAuth(this: RequestContext, itemIndex?: number): Promi
 	return basicAuthorization(clientId, clientSecret);
 }
 
-/** A route SignNow does not have: `{"404": "Unable to find a route to match the URI: …"}` (§2.6). */
+/** A route SignNow does not have: `{"404": "Unable to find a route to match the URI: …"}` (../shared/reference/vendor-apis.md §2.6). */
 export function isMissingRoute(error: unknown): boolean {
 	const response = (error as { errorResponse?: IDataObject })?.errorResponse;
 	return error instanceof NodeApiError && error.httpCode === '404' && typeof response?.['404'] === 'string';
@@ -142,7 +142,7 @@ export const organizationUserPaging = pageNumberPaging({
 
 const seg = (value: string) => encodeURIComponent(value);
 
-/** Team and organization paths (seed 002, seed 000). */
+/** Team and organization paths: seeds `002_*.txt` and `000_*.txt` beside ../shared/reference/vendor-apis.md (§2.4: UNCONFIRMED). */
 export const paths = {
 	team: (teamId: string) => `/team/${seg(teamId)}`,
 	teamMember: (teamId: string, userId: string) => `/team/${seg(teamId)}/user/${seg(userId)}`,

@@ -11,7 +11,7 @@ export class SignNowAuthError extends Error {
 	}
 }
 
-/** Every message in a SignNow error body: `{errors:[{code,message}]}`, `{error, error_description}`, `{message}` (§2.6). */
+/** Every message in a SignNow error body: `{errors:[{code,message}]}`, `{error, error_description}`, `{message}` (../shared/reference/vendor-apis.md §2.6). */
 export function vendorText(body: unknown): string {
 	if (typeof body === 'string') return body.trim();
 	const record = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;

@@ -47,6 +47,11 @@ describe('create account', () => {
 		expect(JSON.stringify(json)).not.toContain('Hire-pass-2291');
 	});
 
+	test('Simplify off outputs SignNow’s own answer {id, verified, email}', async () => {
+		const { json } = await env.run({ resource: 'user', operation: 'create', email: 'raw.one@example.com', password: 'Raw-pass-123', firstName: 'Raw', simplify: false });
+		expect(json).toEqual([{ id: expect.stringMatching(/^[0-9a-f]{40}$/), verified: 0, email: 'raw.one@example.com' }]);
+	});
+
 	test('an existing email gives SignNow’s message and status', async () => {
 		const { error } = await env.run(
 			{ resource: 'user', operation: 'create', email: 'ben.carter@example.com', password: 'Long-enough-1' },

@@ -6,7 +6,7 @@ import { organizationField, organizationRecord, readOrganization } from '../../o
 export const description: INodeProperties[] = [organizationField(showFor('organization', 'get'))];
 
 /**
- * The organization's ID, name and teams: from `GET /user` → `organization` (the SDK's type, §2.3) for the user's own,
+ * The organization's ID, name and teams: from `GET /user` → `organization` (the SDK's type, ../shared/reference/vendor-apis.md §2.3) for the user's own,
  * else from `GET /api/v2/organizations` (seed 000), which gives no teams.
  */
 export async function execute(this: IExecuteFunctions, i: number) {

@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** `POST /user/verifyemail` `{email}` with the app's Basic token (§2.3) → `{status: "success"}`. */
+/** `POST /user/verifyemail` `{email}` with the app's Basic token (../shared/reference/vendor-apis.md §2.3) → `{status: "success"}`. */
 export async function execute(this: IExecuteFunctions, i: number) {
 	const email = String(this.getNodeParameter('email', i, '')).trim();
 	if (!isEmail(email)) throw inputError(this.getNode(), `"${email}" is not a valid email address`, 'Enter the account’s email address in the Email field.', i);

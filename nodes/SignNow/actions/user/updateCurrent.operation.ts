@@ -41,7 +41,7 @@ export const description: INodeProperties[] = [
 	simplifyField(show),
 ];
 
-/** `PUT /user` `{first_name, last_name, password, old_password, logout_all}` (§2.3), then the user read back. */
+/** `PUT /user` `{first_name, last_name, password, old_password, logout_all}` (../shared/reference/vendor-apis.md §2.3), then the user read back. */
 export async function execute(this: IExecuteFunctions, i: number) {
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body: IDataObject = {};
@@ -55,7 +55,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 		body.password = String(fields.newPassword);
 		body.old_password = String(fields.currentPassword);
 	}
-	if (fields.logoutAll === true) body.logout_all = 'true'; // a string in Postman (§2.3)
+	if (fields.logoutAll === true) body.logout_all = 'true'; // a string in Postman (../shared/reference/vendor-apis.md §2.3)
 	if (!Object.keys(body).length) {
 		throw inputError(this.getNode(), 'Nothing to update', 'Add at least one field under Update Fields.', i);
 	}
