@@ -1,5 +1,7 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
+	IExecuteFunctions,
+	INodeExecutionData,
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
 	IHookFunctions,
@@ -10,7 +12,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { handleDelivery } from '../shared/webhook/delivery';
+import { handleDelivery, recordDelivery } from '../shared/webhook/delivery';
 import { BOLDSIGN_EVENT_TYPES, boldSignAdapter } from './webhook';
 
 /** The secret deliveries must be signed with; none when the credential is missing or empty (then all are refused). */
@@ -49,7 +51,8 @@ export class BoldSignTrigger implements INodeType {
 				displayOptions: { show: { verification: ['signingSecret'] } },
 			},
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		// responseData 'noData': an accepted delivery gets an empty 200 (without it n8n 2.41 answers the text "firstEntryJson")
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'webhook' }],
 		properties: [
 			{
 				displayName:
@@ -140,5 +143,10 @@ export class BoldSignTrigger implements INodeType {
 			keys: await signingSecrets(this),
 			eventTypes: Array.isArray(events) ? events.map(String) : [],
 		});
+	}
+
+	/** Runs inside the execution a delivery started: remembers its ids where n8n keeps them (see recordDelivery). */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [recordDelivery.call(this)];
 	}
 }

@@ -1,16 +1,19 @@
 'use strict';
-// Runs a webhook trigger node the way n8n's webhook server does, over real HTTP on 127.0.0.1:
+// Runs a webhook trigger node the way n8n 2.41's webhook server does, over real HTTP on 127.0.0.1:
 // activation calls the node's webhookMethods (checkExists, then create) through n8n-core's HookContext,
 // deactivation calls delete; each POST to the production path runs the node's `webhook` through n8n-core's
 // WebhookContext with the request's raw bytes in `req.rawBody` (as n8n's body parser keeps them), on a workflow
-// built afresh from the stored static data (as n8n loads it from its database per request), and stores the static
-// data again when the node changed it. An accepted delivery becomes an "execution" (its items are recorded);
-// nothing of ours is mocked.
+// built afresh from the stored static data (as n8n loads it from its database per request). Static data the
+// webhook method changed is stored only when no execution starts: when one does, n8n's workflow runner resets the
+// "changed" flag before the save (establishContextForPersistence, see nodes/shared/webhook/delivery.ts). An
+// accepted delivery then runs as an execution through n8n-core's WorkflowExecute, starting at the trigger with the
+// webhook's items, on static data reloaded from the store, which is saved when the execution changed it.
+// `executions` holds the trigger's output of each execution. Nothing of ours is mocked.
 
 const crypto = require('node:crypto');
 const http = require('node:http');
 
-const { ExecutionLifecycleHooks, HookContext, WebhookContext } = require('n8n-core');
+const { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
 
 const { internals, PACKAGE } = require('./harness');
@@ -143,13 +146,46 @@ async function startTrigger({ type, parameters = {}, credentials = {}, workflowN
 		const data = additionalData({ httpRequest: req, httpResponse: res });
 		const context = new WebhookContext(wf, node, data, 'webhook', webhookData(data), [], null);
 		const result = await nodeType.webhook.call(context);
-		save(wf);
 		if (result.workflowData) {
-			executions.push(result.workflowData[0].map((item) => item.json));
-			res.status(200).json({ message: 'Workflow was started' });
-		} else if (!result.noWebhookResponse) {
+			// n8n answers as soon as the execution starts; here it has finished, so a test can count it at once
+			await execute(result.workflowData);
+			if (description.responseData === 'noData') res.status(200).end();
+			else res.status(200).json({ message: 'Workflow was started' });
+			return;
+		}
+		save(wf);
+		if (!result.noWebhookResponse) {
 			res.status(200).json(result.webhookResponse ?? { message: 'Webhook call received' });
 		}
+	}
+
+	/** One execution from the trigger with the webhook's items, as n8n runs it; static data saved when it changed. */
+	async function execute(items) {
+		const hooks = new ExecutionLifecycleHooks('webhook', workflowId, workflowData());
+		let finish;
+		const finished = new Promise((resolve) => (finish = resolve));
+		hooks.addHandler('workflowExecuteAfter', (fullRunData, newStaticData) => finish({ fullRunData, newStaticData }));
+		const runExecutionData = {
+			resultData: { runData: {} },
+			executionData: {
+				metadata: {},
+				contextData: {},
+				waitingExecution: {},
+				waitingExecutionSource: null,
+				nodeExecutionStack: [{ node, data: { main: items }, source: null }],
+			},
+		};
+		const run = new WorkflowExecute(additionalDataFor(hooks, credentialsHelper), 'webhook', runExecutionData);
+		await run.processRunExecutionData(workflow());
+		const { fullRunData, newStaticData } = await finished;
+		if (newStaticData) {
+			const data = JSON.parse(JSON.stringify(newStaticData));
+			delete data.__dataChanged;
+			db.staticData = data;
+		}
+		const task = fullRunData.data.resultData.runData[node.name]?.[0];
+		if (task?.error) throw task.error;
+		executions.push((task?.data?.main?.[0] ?? []).map((item) => item.json));
 	}
 
 	async function hook(method) {

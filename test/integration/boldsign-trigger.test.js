@@ -102,6 +102,24 @@ describe('BoldSign Trigger: verification', () => {
 		expect(t.staticData['node:Trigger'].seenDeliveries).toHaveLength(1);
 	});
 
+	test('the ids are kept by the execution in static data: a new process (no memory) with the stored data still sees a repeat', async () => {
+		const t = await trigger();
+		await mock.deliverWebhook(t.url, { id: 'evt-restart' });
+		expect(JSON.stringify(t.executions)).not.toContain('__deliveryIds');
+		const stored = JSON.parse(JSON.stringify(t.staticData));
+		expect(stored['node:Trigger'].seenDeliveries).toHaveLength(1);
+		// another node id: another in-process scope, as after an n8n restart; only the stored static data can know
+		const restarted = await startTrigger({ type: 'boldSignTrigger', parameters: {}, credentials: { boldSignWebhookApi: { signingSecret: SECRET } } });
+		triggers.push(restarted);
+		restarted.staticData = stored;
+		await restarted.activate();
+		const again = await mock.deliverWebhook(restarted.url, { id: 'evt-restart' });
+		expect([again.status, again.json.message]).toEqual([200, expect.stringMatching(/Already received/)]);
+		expect(restarted.executions).toHaveLength(0);
+		expect((await mock.deliverWebhook(restarted.url, { id: 'evt-after-restart' })).status).toBe(200);
+		expect(restarted.executions).toHaveLength(1);
+	});
+
 	test('a forged delivery with a real event id does not make the real one a repeat', async () => {
 		const t = await trigger();
 		expect((await mock.deliverWebhook(t.url, { id: 'evt-target', secrets: ['forger'] })).status).toBe(401);

@@ -1,5 +1,7 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
+	IExecuteFunctions,
+	INodeExecutionData,
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
 	IDataObject,
@@ -13,7 +15,7 @@ import type {
 } from 'n8n-workflow';
 
 import { apiRequest } from '../../shared/transport';
-import { handleDelivery } from '../../shared/webhook/delivery';
+import { handleDelivery, recordDelivery } from '../../shared/webhook/delivery';
 import { authenticationField } from '../actions/resources';
 import {
 	connectPaths,
@@ -143,7 +145,8 @@ export class DocuSignTrigger implements INodeType {
 				displayOptions: { show: { hmacKey: ['credential'] } },
 			},
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		// responseData 'noData': an accepted delivery gets an empty 200 (without it n8n 2.41 answers the text "firstEntryJson")
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'webhook' }],
 		properties: [
 			{
 				displayName:
@@ -360,5 +363,10 @@ export class DocuSignTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleDelivery.call(this, docuSignAdapter, { keys: await hmacKeys(this), eventTypes: chosenEvents(this) });
+	}
+
+	/** Runs inside the execution a delivery started: remembers its ids where n8n keeps them (see recordDelivery). */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [recordDelivery.call(this)];
 	}
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import type { Delivery, WebhookAdapter, WebhookEvent } from './adapter';
 import { claimInProcess, SEEN_MAX_AGE_MS, SeenDeliveries } from './seen';
@@ -15,7 +15,7 @@ export type Outcome =
 	| { kind: 'unreadable' }
 	| { kind: 'duplicate' }
 	| { kind: 'ignored' }
-	| { kind: 'accepted'; events: WebhookEvent[] };
+	| { kind: 'accepted'; events: WebhookEvent[]; ids: string[] };
 
 export interface DeliveryOptions {
 	/** Keys a delivery must be signed with (any of them). `null`: the user chose to accept unverified deliveries. */
@@ -105,7 +105,7 @@ export function decide(
 	const chosen = options.eventTypes.length
 		? events.filter((event) => options.eventTypes.some((type) => type.toLowerCase() === event.type.toLowerCase()))
 		: events;
-	return chosen.length ? { kind: 'accepted', events: chosen } : { kind: 'ignored' };
+	return chosen.length ? { kind: 'accepted', events: chosen, ids } : { kind: 'ignored' };
 }
 
 /** The output item of one event: its type, the ids a workflow needs next, and the vendor's payload. */
@@ -120,6 +120,33 @@ export function eventItem(adapter: WebhookAdapter, event: WebhookEvent): INodeEx
 			payload: event.payload,
 		} as IDataObject,
 	};
+}
+
+/**
+ * Where an accepted delivery's ids ride from the webhook method to the trigger's execute step, which removes them.
+ * n8n 2.41 drops what a webhook method writes to static data when the delivery starts an execution: before saving
+ * it, the workflow runner builds another Workflow over the same static data object (establishContextForPersistence),
+ * which resets its "changed" flag. The execute step runs inside that execution, and n8n saves the static data it
+ * changes when the execution ends, so the ids survive a restart.
+ */
+export const DELIVERY_IDS_KEY = '__deliveryIds';
+
+/**
+ * The execute step of a webhook trigger: remembers the ids of the delivery that started this execution in the node's
+ * static data, and outputs the items without them.
+ */
+export function recordDelivery(this: IExecuteFunctions): INodeExecutionData[] {
+	const items = this.getInputData();
+	const ids = items.flatMap((item) => {
+		const carried = item.json[DELIVERY_IDS_KEY];
+		return Array.isArray(carried) ? carried.map(String) : [];
+	});
+	if (ids.length) new SeenDeliveries(this.getWorkflowStaticData('node')).add(ids);
+	return items.map((item, index) => {
+		const json = { ...item.json };
+		delete json[DELIVERY_IDS_KEY];
+		return { ...item, json, pairedItem: { item: index } };
+	});
 }
 
 const ANSWERS: Record<Exclude<Outcome['kind'], 'accepted'>, { status: number; message: string }> = {
@@ -145,7 +172,9 @@ export async function handleDelivery(
 	const scope = `${this.getWorkflow().id ?? ''}|${this.getNode().id}`;
 	const outcome = decide(adapter, delivery, options, seen, (ids) => claimInProcess(scope, ids, options.now));
 	if (outcome.kind === 'accepted') {
-		return { workflowData: [outcome.events.map((event) => eventItem(adapter, event))] };
+		const items = outcome.events.map((event) => eventItem(adapter, event));
+		items[0].json[DELIVERY_IDS_KEY] = outcome.ids;
+		return { workflowData: [items] };
 	}
 	const answer = ANSWERS[outcome.kind];
 	if (outcome.kind === 'refused') {
