@@ -100,6 +100,7 @@ module.exports = {
 
 				const completed = await m.deliverWebhook(url, { eventType: 'Completed', id: 'e2e-evt-1', documentId: 'e2e-doc-1' });
 				assert.equal(completed.status, 200, completed.text);
+				assert.equal(completed.text, '', 'an accepted delivery gets an empty 200');
 				const [first] = await waitForExecutions(ctx, 'BoldSign Trigger', 1);
 				assert.equal(first.length, 1);
 				assert.equal(first[0].eventType, 'Completed');

@@ -42,8 +42,11 @@ describe('BoldSign Trigger: verification', () => {
 			actorId: res.payload.context.actor.id,
 			actorType: 'Sender',
 			objectType: 'document',
+			templateId: null,
+			environment: 'Test',
 			occurredAt: new Date(res.payload.event.created * 1000).toISOString(),
 		});
+		expect(res.text).toBe('');
 		expect(item.payload).toEqual(res.payload);
 	});
 
@@ -149,6 +152,17 @@ describe('BoldSign Trigger: set-up', () => {
 		const res = await mock.deliverWebhook(t.url, { secrets: [] });
 		expect(res.status).toBe(200);
 		expect(t.executions).toHaveLength(1);
+	});
+
+	test('the editor says deliveries are unverified when Signature Verification is None, and only then', async () => {
+		const { BoldSignTrigger } = require('../../dist/nodes/BoldSign/BoldSignTrigger.node');
+		const { properties, credentials } = new BoldSignTrigger().description;
+		const notice = properties.find((p) => p.name === 'unverifiedNotice');
+		expect(notice.type).toBe('notice');
+		expect(notice.displayName).toMatch(/unverified/);
+		expect(notice.displayOptions).toEqual({ show: { verification: ['none'] } });
+		expect(credentials[0].displayOptions).toEqual({ show: { verification: ['signingSecret'] } });
+		expect(properties.find((p) => p.name === 'verification').default).toBe('signingSecret');
 	});
 
 	test('publishing with an empty signing secret fails at once instead of refusing every delivery', async () => {

@@ -109,6 +109,20 @@ describe('verifySignature: rejection (fails closed)', () => {
 	});
 });
 
+describe('verifySignature compares in constant time', () => {
+	test('timingSafeEqual on every equal-length pair: no early stop at the first match', () => {
+		const spy = jest.spyOn(crypto, 'timingSafeEqual');
+		try {
+			const keys = ['k1', 'k2', 'k3'];
+			const verdict = check([hmac('k1').toString('hex'), hmac('zz').toString('hex'), 'abcd'], { keys });
+			expect(verdict.valid).toBe(true);
+			expect(spy).toHaveBeenCalledTimes(6); // 2 signatures of 32 bytes × 3 keys; the 2-byte one never reaches it
+		} finally {
+			spy.mockRestore();
+		}
+	});
+});
+
 describe('decodeSignature is strict', () => {
 	test('hex needs an even count of hex digits; base64 needs the standard alphabet and padding', () => {
 		expect(decodeSignature('abc', 'hex')).toBeUndefined();

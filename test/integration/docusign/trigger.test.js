@@ -95,6 +95,14 @@ describe('DocuSign Trigger: registration', () => {
 		expect(mock.hmacKeys()).toHaveLength(1);
 	});
 
+	test('a configuration whose HMAC was switched off in DocuSign is replaced', async () => {
+		const t = await trigger();
+		await t.activate();
+		mock.connectConfigurations()[0].config.includeHMAC = 'false';
+		expect(await t.activate()).toBe(false);
+		expect(mock.connectConfigurations().map((c) => c.config.includeHMAC)).toEqual(['true']);
+	});
+
 	test('the chosen account is used; an unknown one fails and lists the accounts', async () => {
 		const t = await trigger({ account: SALES });
 		await t.activate();
@@ -233,6 +241,13 @@ describe('DocuSign Trigger: deliveries', () => {
 		expect(t.executions).toHaveLength(1);
 	});
 
+	test('a signed body that is not a Connect event gets 400 and starts nothing', async () => {
+		const t = await trigger();
+		await t.activate();
+		const res = await mock.deliverConnect({ rawBody: '{"hello":"world"}' });
+		expect([res.status, t.executions.length]).toEqual([400, 0]);
+	});
+
 	test('an event not chosen (a configuration edited in DocuSign) gets 200 and starts nothing', async () => {
 		const t = await trigger({ events: ['envelope-completed'] });
 		await t.activate();
@@ -285,6 +300,25 @@ describe('DocuSign Trigger: deactivation', () => {
 		await expect(t.deactivate()).rejects.toThrow(/DocuSign eSignature returned 403/);
 		expect(mock.connectConfigurations()).toHaveLength(1);
 		expect(registration(t).connectId).toBeDefined();
+	});
+
+	test('every configuration of this URL is removed, not only the registered one', async () => {
+		const t = await trigger();
+		await t.activate();
+		const extra = { ...mock.connectConfigurations()[0], config: { ...mock.connectConfigurations()[0].config, connectId: '99999' } };
+		mock.state.connect.configurations.push(extra);
+		await t.deactivate();
+		expect(mock.connectConfigurations()).toHaveLength(0);
+	});
+
+	test('a created key whose id DocuSign did not give ({secrets:[…]}) is left in DocuSign', async () => {
+		mock.hmacSecretShape = 'secrets';
+		const t = await trigger();
+		await t.activate();
+		await t.deactivate();
+		expect(mock.connectConfigurations()).toHaveLength(0);
+		expect(mock.hmacKeys()).toHaveLength(1);
+		expect(mock.requests.filter((r) => r.method === 'DELETE' && r.path.includes('/secret/'))).toHaveLength(0);
 	});
 
 	test('keys pasted in a credential are never deleted', async () => {
