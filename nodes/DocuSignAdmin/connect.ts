@@ -32,7 +32,10 @@ export function eSignatureApi(restBase: string): VendorApi {
 		async connection(ctx) {
 			return { ...(await docuSign.connection(ctx)), baseUrl: restBase };
 		},
-		hint(status) {
+		hint(status, vendorMessage) {
+			if ((status === 401 || status === 403) && /scope/i.test(vendorMessage ?? '')) {
+				return 'The access token lacks the "signature" scope, which the eSignature API needs. Add it to the credential’s scopes and grant consent again.';
+			}
 			if (status === 401) {
 				return 'DocuSign rejected the access token. The credential needs the "signature" scope (JWT: also "impersonation"), granted by consent.';
 			}

@@ -150,6 +150,38 @@ describe('DocuSign Trigger: registration', () => {
 		expect(registration(t).connectId).toBeUndefined();
 	});
 
+	test('a configuration edited in DocuSign to point elsewhere is no longer ours: a new one is created', async () => {
+		const t = await trigger();
+		await t.activate();
+		mock.connectConfigurations()[0].config.urlToPublishTo = 'https://elsewhere.example.com/hook';
+		expect(await t.activate()).toBe(false);
+		expect(mock.connectConfigurations().map((c) => c.config.urlToPublishTo)).toEqual(['https://elsewhere.example.com/hook', t.url]);
+	});
+
+	test('a token without the "signature" scope: the error says so', async () => {
+		mock.enforceScopes = true;
+		try {
+			const t = await startTrigger({
+				type: 'docuSignTrigger',
+				parameters: { ...PARAMS, authentication: 'oAuth2' },
+				credentials: {
+					docuSignOAuth2Api: {
+						environment: 'custom', oauthBaseUrl: mock.url, adminBaseUrl: mock.adminBaseUrl, clientId: mock.integrationKey,
+						clientSecret: 'mock-ds-client-secret', oauthTokenData: mock.issueCodeGrantTokens({ scope: 'user_read' }),
+					},
+				},
+			});
+			triggers.push(t);
+			const error = await t.activate().catch((e) => e);
+			expect(error.message).toMatch(/DocuSign eSignature returned 403/);
+			expect(error.description).toMatch(/"signature" scope/);
+			const jwt = await trigger();
+			await expect(jwt.activate()).resolves.toBe(false);
+		} finally {
+			mock.enforceScopes = false;
+		}
+	});
+
 	test('the OAuth2 credential works the same way', async () => {
 		const t = await startTrigger({
 			type: 'docuSignTrigger',
@@ -238,6 +270,23 @@ describe('DocuSign Trigger: deliveries', () => {
 		const first = await mock.deliverConnect({ envelopeId: 'env-r' });
 		const retry = await mock.deliverConnect({ payload: { ...first.payload, retryCount: 1 } });
 		expect([first.status, retry.status, retry.json.message]).toEqual([200, 200, expect.stringMatching(/Already received/)]);
+		expect(t.executions).toHaveLength(1);
+	});
+
+	test('a node that lost its created key refuses every delivery (no usable key) instead of accepting them', async () => {
+		const t = await trigger();
+		await t.activate();
+		delete t.staticData['node:Trigger'].hmacKey;
+		const res = await mock.deliverConnect({});
+		expect([res.status, res.json.reason, t.executions.length]).toEqual([401, 'no-key', 0]);
+	});
+
+	test('two copies of one delivery arriving at the same moment start one execution', async () => {
+		const t = await trigger();
+		await t.activate();
+		const event = mock.connectEvent(registration(t).connectId, {});
+		const answers = await Promise.all([mock.deliverConnect({ payload: event }), mock.deliverConnect({ payload: event })]);
+		expect(answers.map((a) => a.status)).toEqual([200, 200]);
 		expect(t.executions).toHaveLength(1);
 	});
 
