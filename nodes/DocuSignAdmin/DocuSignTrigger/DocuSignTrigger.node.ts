@@ -1,12 +1,12 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
-	IExecuteFunctions,
-	INodeExecutionData,
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
 	IDataObject,
-	INodeCredentialTestResult,
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeCredentialTestResult,
+	INodeExecutionData,
 	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
@@ -262,15 +262,14 @@ export class DocuSignTrigger implements INodeType {
 				const account = await chosenAccount.call(this);
 				const api = eSignatureApi(account.restBase);
 				const data = registration(this);
-				const paths = connectPaths;
 
 				for (const config of await listConfigurations.call(this, account)) {
 					if (config.urlToPublishTo === url && config.connectId !== undefined) {
-						await deleteIfPresent.call(this, account, paths.configuration(account.accountId, String(config.connectId)));
+						await deleteIfPresent.call(this, account, connectPaths.configuration(account.accountId, String(config.connectId)));
 					}
 				}
 				if (data.hmacKeyId && data.accountId === account.accountId) {
-					await deleteIfPresent.call(this, account, paths.secret(account.accountId, data.hmacKeyId));
+					await deleteIfPresent.call(this, account, connectPaths.secret(account.accountId, data.hmacKeyId));
 				}
 				delete data.hmacKey;
 				delete data.hmacKeyId;
@@ -284,10 +283,10 @@ export class DocuSignTrigger implements INodeType {
 					}
 				} else {
 					created = generatedKey(
-						await apiRequest.call(this, api, { method: 'POST', path: paths.secrets(account.accountId), idempotent: false }),
+						await apiRequest.call(this, api, { method: 'POST', path: connectPaths.secrets(account.accountId), idempotent: false }),
 					);
 					if (!created.key) {
-						if (created.keyId) await deleteIfPresent.call(this, account, paths.secret(account.accountId, created.keyId));
+						if (created.keyId) await deleteIfPresent.call(this, account, connectPaths.secret(account.accountId, created.keyId));
 						throw new NodeOperationError(this.getNode(), 'DocuSign created an HMAC key but its answer did not include the key', {
 							description:
 								'Create a key in DocuSign (Settings → Connect → Connect Keys), and set HMAC Key to "Use Keys From a Credential".',
@@ -298,7 +297,7 @@ export class DocuSignTrigger implements INodeType {
 				const posted = await apiRequest
 					.call(this, api, {
 						method: 'POST',
-						path: paths.configurations(account.accountId),
+						path: connectPaths.configurations(account.accountId),
 						body: configurationBody(this, url),
 						idempotent: false,
 					})
@@ -310,7 +309,7 @@ export class DocuSignTrigger implements INodeType {
 					// The transport throws NodeApiError or NodeOperationError only, with the credential masked.
 					const failure = posted.error as Error;
 					const cleanup = created.keyId
-						? await deleteIfPresent.call(this, account, paths.secret(account.accountId, created.keyId)).then(
+						? await deleteIfPresent.call(this, account, connectPaths.secret(account.accountId, created.keyId)).then(
 								() => undefined,
 								(error: unknown) => error as Error,
 							)
