@@ -351,4 +351,10 @@ function errorText(error) {
 	return JSON.stringify({ message: error.message, description: error.description, context: error.context, stack: error.stack, ...error });
 }
 
-module.exports = { createInstance, errorText, PACKAGE };
+module.exports = {
+	createInstance,
+	errorText,
+	PACKAGE,
+	// for the trigger harness (trigger-harness.js): the same package loading, credential store and run data
+	internals: { loadPackage, NodeTypes, CredentialsHelper, additionalDataFor },
+};
