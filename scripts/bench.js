@@ -217,6 +217,7 @@ function table(rows) {
 
 async function run(opts) {
 	const startedAt = Date.now();
+	const loadAtStart = os.loadavg()[0];
 	const deadline = startedAt + opts.maxMinutes * 60000;
 	if (!fs.existsSync('/proc/self/status')) throw new Error('the benchmark reads memory from /proc: it runs on Linux only');
 
@@ -245,11 +246,12 @@ async function run(opts) {
 	try {
 		mocks.bs = await startBoldSignMock({ apiKey: BS_KEY, seed: () => seeds.boldSignSeed(opts.users) });
 		mocks.bsInvite = await startBoldSignMock({ apiKey: BS_KEY });
-		mocks.ds = await startDocuSignMock({ seed: (o) => seeds.docuSignSeed(opts.users, o) });
+		// tokens that outlive any run, so the HTTP Request rows' header token (fetched once, below) stays valid
+		mocks.ds = await startDocuSignMock({ seed: (o) => seeds.docuSignSeed(opts.users, o), tokenExpiresIn: 24 * 3600 });
 		const dsToken = await docuSignToken(mocks.ds);
 		for (const m of Object.values(mocks)) m.latencyMs = opts.latency;
 
-		session = await N8nSession.create({ verbose: opts.verbose });
+		session = await N8nSession.create({ verbose: opts.verbose, root: fs.mkdtempSync(path.join(os.tmpdir(), 'esign-bench-')) });
 		log(`n8n ${rt.N8N_VERSION} user folder: ${session.userFolder}`);
 
 		const credentials = {
@@ -459,6 +461,10 @@ async function run(opts) {
 			fixedCostMs: fixedMs,
 			n8nIdleRssMb: Math.round(idleStartKb / 1024),
 			n8nProcesses,
+			// other work on the machine makes the wall times noisy: the 1-minute load average at the start and the end
+			loadAverage: { start: Number(loadAtStart.toFixed(2)), end: Number(os.loadavg()[0].toFixed(2)) },
+			// all JWT-grant token requests n8n made, warm-up included (the bench's own header token apart)
+			docuSignTokenRequestsTotal: mocks.ds.tokenRequests.length - 1,
 			stoppedEarly,
 			benchSeconds: Math.round((Date.now() - startedAt) / 1000),
 			notes: [
@@ -505,7 +511,8 @@ async function main(argv = process.argv.slice(2)) {
 		console.log('');
 		console.log(
 			`n8n ${results.meta.n8n}, ${results.meta.users} users, ${results.meta.latencyMs} ms per request, medians of ${results.meta.runs} run(s); ` +
-				`fixed cost ${fmtS(results.meta.fixedCostMs)} s, n8n idle RSS ${results.meta.n8nIdleRssMb} MB`,
+				`fixed cost ${fmtS(results.meta.fixedCostMs)} s, n8n idle RSS ${results.meta.n8nIdleRssMb} MB, ` +
+				`load average ${results.meta.loadAverage.start} → ${results.meta.loadAverage.end} on ${results.meta.machine.cpus} CPUs`,
 		);
 		console.log(table(results.rows));
 		fs.mkdirSync(path.dirname(opts.out), { recursive: true });
