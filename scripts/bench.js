@@ -4,11 +4,12 @@
 // over the vendor mocks of test/mocks with a fixed added latency per request.
 //
 //   node scripts/run.js bench [--runs=3] [--users=10000] [--gets=1000] [--invites=1000] [--latency=20]
-//                             [--rows=<id or text>,…] [--memory] [--out=bench/results.json]
-//                             [--max-minutes=25] [--keep] [--verbose] [--list]
+//                             [--rows=<id or text>,…] [--memory] [--fresh|--no-fresh] [--out=bench/results.json]
+//                             [--max-minutes=25] [--timeout=300] [--keep] [--verbose] [--list]
 //
 // Every row is one workflow, Webhook (POST, responds when the last node finishes) → nodes, published in
-// one `n8n start`. A run POSTs to the webhook and measures, per row: the requests the vendor mock got
+// one `n8n start` (with --fresh, a new n8n process before every run). A warm-up workflow first runs every
+// node type once. A run POSTs to the webhook and measures, per row: the requests the vendor mock got
 // (token requests apart), the wall time of the webhook call, that time above n8n's fixed cost (the
 // Webhook → No Operation row), the peak RSS of the n8n process tree above its level just before the
 // run, and the size of the last node's output items as JSON. Rounds run every row once, in order; the
