@@ -347,7 +347,9 @@ async function run(opts) {
 			if (opts.fresh && !warming && !unused) await restartN8n();
 			if (!warming) unused = false;
 			const mock = row.mock ? mocks[row.mock] : null;
-			if (mock) mock.requests.length = 0;
+			// The invitation mock starts every run with its 25 seeded users, so every run has the same floor.
+			if (mock && row.group === 'invite') mock.reset();
+			else if (mock) mock.requests.length = 0;
 			const after = lastExecutionNumber(session, row.workflowId);
 			const payload = row.body ? row.body(run) : {};
 			await sleep(opts.fresh ? 1500 : 500); // let n8n finish what the start or the previous run left (saving, pruning)
