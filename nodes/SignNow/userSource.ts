@@ -83,17 +83,19 @@ async function readTeams(this: IPollFunctions, teams: IDataObject[]): Promise<ID
 /**
  * What the SignNow Users Trigger polls: the members of every team the credential's user belongs to. SignNow has
  * no user webhooks (../shared/reference/vendor-apis.md §2.5, §5) and no endpoint to read another user's account
- * (§2.3), so each poll lists the user's teams (`GET /v2/teams`, 100 a page, total in `meta.pagination.total`) and
- * reads each one with its members (`GET /team/{id}`), both from seed 002 (UNCONFIRMED in the SDKs, §2.4). A user in
- * several teams is one record: team and role of one membership (see `primaryOf`), status active once any team's
- * invitation is accepted. A manual test run reads teams until it has `sample` users.
+ * (../shared/reference/vendor-apis.md §2.3), so each poll lists the user's teams (`GET /v2/teams`, 100 a page, total
+ * in `meta.pagination.total`) and reads each one with its members (`GET /team/{id}`), both from seed 002
+ * (UNCONFIRMED in the SDKs: ../shared/reference/vendor-apis.md §2.4). A user in several teams is one record: team
+ * and role of one membership (see `primaryOf`), status active once any team's invitation is accepted. A manual
+ * test run reads teams until it has `sample` users.
  */
 export const signNowUsers: UserSource<SignNowTeamUser> = {
 	vendor: 'signnow',
 	async list({ sample, known }) {
 		const request = { method: 'GET' as const, path: '/v2/teams' };
 		const paging = sample ? { returnAll: false, limit: sample } : { returnAll: true };
-		const teams = await unconfirmed(this, 'teams', request, async () => await collect.call(this, signNow, request, teamPaging, paging));
+		const listed = await unconfirmed(this, 'teams', request, async () => await collect.call(this, signNow, request, teamPaging, paging));
+		const teams = listed.filter((team) => team.id !== undefined && team.id !== null && team.id !== '');
 		if (!sample) return teamUsers(await readTeams.call(this, teams), known(''));
 		const read: IDataObject[] = [];
 		for (const team of [...teams].sort(byTeamId)) {
