@@ -5,6 +5,7 @@
 // Case model: see README.md in this folder.
 
 const { startSignNowMock, SIGNNOW_IDS } = require('../mocks/signnow');
+const { eventSummary, executions, pollEnded, triggerWorkflow } = require('./lib/trigger');
 
 const T = SIGNNOW_IDS.teams;
 const U = SIGNNOW_IDS.userId;
@@ -295,6 +296,63 @@ module.exports = {
 				assert.equal(org.id, SIGNNOW_IDS.organizationId);
 				assert.equal(org.name, 'Acme Signing');
 				assert.ok(org.teams.some((t) => t.id === T.sales && t.name === 'Sales'));
+			},
+		},
+		// ------------------------------------------------------------------ users trigger (published, polling every minute)
+		{
+			name: 'trigger › published, polls every minute: one execution with the changes; after a restart only what changed meanwhile',
+			mock: mock(),
+			credentials,
+			workflows: {
+				main: (ctx) =>
+					triggerWorkflow({
+						name: 'SignNow Users Trigger',
+						type: 'signNowUsersTrigger',
+						parameters: { authentication: 'password' },
+						credentials: { signNowApi: ctx.credential('signNowApi') },
+					}),
+			},
+			async cli(ctx) {
+				await ctx.session.publish(ctx.workflows.main);
+			},
+			timeoutMs: 300_000,
+			async server(ctx) {
+				const { assert, mock: m, session } = ctx;
+				const id = ctx.workflows.main;
+				const isTeams = (r) => r.path === '/v2/teams';
+				// n8n polled once when it activated the published workflow at start: the baseline, no execution.
+				await pollEnded(m, isTeams, { what: 'the activation poll' });
+				assert.equal(session.readExecutions(id).length, 0, 'the baseline poll emitted nothing');
+				assert.equal(m.requests.filter((r) => /^\/team\/[0-9a-f]{40}$/.test(r.path)).length, 4, 'each of the four teams read once');
+
+				// What Grant Admin and Remove User do at SignNow (seed 002).
+				memberOf(m, T.sales, U(4)).role = 'admin';
+				team(m, T.legal).members = team(m, T.legal).members.filter((x) => x.userId !== U(8));
+				const polls = m.requests.filter(isTeams).length;
+				const [first] = await executions(session, id, 'SignNow Users Trigger', 1, { what: 'the scheduled poll to emit' });
+				assert.ok(m.requests.filter(isTeams).length > polls, 'a scheduled poll read the teams');
+				assert.deepEqual(eventSummary(first), [
+					['user.role_changed', U(4), { role: 'member' }],
+					['user.removed', U(8), {}],
+				]);
+				assert.equal(first[0].vendor, 'signnow');
+				assert.deepEqual([first[0].user.role, first[0].user.teamId, first[0].user.teamName], ['admin', T.sales, 'Sales']);
+
+				// n8n stops; meanwhile a member moves from Legal to Support (invited there); n8n starts and polls at activation.
+				await session.stopServer();
+				team(m, T.legal).members = team(m, T.legal).members.filter((x) => x.userId !== U(7));
+				team(m, T.support).members.push({ userId: U(7), role: 'member', status: 'pending', primary: false });
+				const before = m.requests.length;
+				await session.startServer();
+				const all = await executions(session, id, 'SignNow Users Trigger', 2, { timeoutMs: 120_000, what: 'the activation poll after the restart to emit' });
+				assert.deepEqual(eventSummary(all[1]), [['user.team_changed', U(7), { teamId: T.legal, teamName: 'Legal' }]]);
+				assert.deepEqual([all[1][0].user.teamId, all[1][0].user.status], [T.support, 'invited']);
+				await pollEnded(m, isTeams, { after: before, what: 'the activation poll after the restart' });
+				assert.equal(session.readExecutions(id).length, 2, 'nothing emitted twice');
+				// One sign-in: n8n kept the token in the credential (its database) across polls and the restart.
+				assert.deepEqual(m.tokenRequests.map((t) => [t.grantType, t.outcome]), [['password', 'issued']]);
+				const token = m.tokenRequests[0].access_token;
+				assert.ok(apiCalls(m).every((r) => bearer(r) === token), 'every poll signed with that token');
 			},
 		},
 		{
