@@ -72,13 +72,13 @@ export const docuSign: VendorApi = {
 		const body = response.body as IDataObject | undefined;
 		return response.status === 400 && [body?.errorCode, body?.error].includes('HOURLY_APIINVOCATION_LIMIT_EXCEEDED');
 	},
-	// 3,000 an hour per account plus a 30-second burst of 500 (production) or 200 (demo, and any custom host),
-	// until X-RateLimit-* and X-BurstLimit-* say more (../shared/reference/vendor-apis.md §1.6).
+	// 3,000 an hour per account plus a 30-second burst of 200 in demo and 500 in production (and a custom host),
+	// until X-RateLimit-* and X-BurstLimit-Limit say more (../shared/reference/vendor-apis.md §1.6).
 	rateProfile: (baseUrl) => ({
 		concurrency: 10,
 		windows: [
 			{ kind: 'hourly', limit: 3000, windowMs: 3_600_000 },
-			{ kind: 'burst', limit: /\/\/api\.docusign\.net/i.test(baseUrl) ? 500 : 200, windowMs: 30_000 },
+			{ kind: 'burst', limit: /\/\/api-d\.docusign\.net/i.test(baseUrl) ? 200 : 500, windowMs: 30_000 },
 		],
 	}),
 };

@@ -53,6 +53,7 @@ export class Limiter {
 	private readonly sent: number[] = [];
 	private pausedUntil = 0;
 	private hourly?: Quota;
+	private burstLimit?: number;
 	/** Until the vendor's first answer, one request at a time: its headers may say the quota is nearly spent. */
 	private answered = false;
 
@@ -72,14 +73,19 @@ export class Limiter {
 		return Math.max(0, wait);
 	}
 
-	/** Requests the budget still allows before the longest known reset, or undefined when nothing is known. */
+	/**
+	 * Requests the hourly budget still allows before it resets, or undefined when nothing is known. Burst windows
+	 * do not count: the limiter waits them out.
+	 */
 	remaining(now = Date.now()): { count: number; resetAt?: number } | undefined {
 		const known: Array<{ count: number; resetAt?: number }> = [];
 		if (this.hourly && this.hourly.resetAt > now) {
 			known.push({ count: Math.max(0, this.hourly.count - this.hourly.sentSince), resetAt: this.hourly.resetAt });
 		}
-		for (const { limit, windowMs } of this.localWindows()) {
-			known.push({ count: Math.max(0, limit - this.sent.filter((t) => t > now - windowMs).length) });
+		for (const { kind, limit, windowMs } of this.localWindows()) {
+			if (kind !== 'hourly') continue;
+			const inWindow = this.sent.filter((t) => t > now - windowMs);
+			known.push({ count: Math.max(0, limit - inWindow.length), resetAt: (inWindow[0] ?? now) + windowMs });
 		}
 		return known.length ? known.reduce((a, b) => (b.count < a.count ? b : a)) : undefined;
 	}
@@ -110,6 +116,9 @@ export class Limiter {
 		// A spent burst window (30 s, sliding, ../shared/reference/vendor-apis.md §1.6) reopens gradually: hold
 		// new requests briefly rather than provoke a 429.
 		if (header(headers, 'X-BurstLimit-Remaining') === '0' && response.status < 400) this.pause(BURST_PAUSE_MS, now);
+		// The account's own burst size, where the vendor says it (DocuSign: 500 in production, 200 in demo).
+		const burstLimit = Number(header(headers, 'X-BurstLimit-Limit'));
+		if (Number.isInteger(burstLimit) && burstLimit > 0) this.burstLimit = burstLimit;
 	}
 
 	/** A 429 (or the vendor's quota error): nothing for this credential starts for `ms`. */
@@ -138,7 +147,9 @@ export class Limiter {
 
 	/** The profile's windows the vendor's headers have not replaced. */
 	private localWindows(): RateWindow[] {
-		return this.profile.windows.filter((w) => w.kind !== 'hourly' || !this.hourly);
+		return this.profile.windows
+			.filter((w) => w.kind !== 'hourly' || !this.hourly)
+			.map((w) => (w.kind === 'burst' && this.burstLimit ? { ...w, limit: this.burstLimit } : w));
 	}
 
 	/** Requests sent but not yet answered besides the one being observed: the vendor has not counted them yet. */
