@@ -52,7 +52,7 @@ export const boldSign: VendorApi = {
 		return undefined;
 	},
 	// 2,000 requests an hour per account (../shared/reference/vendor-apis.md §3.4), until X-RateLimit-* says more.
-	rateProfile: () => ({ concurrency: 10, windows: [{ kind: 'hourly', limit: 2000, windowMs: 3_600_000 }] }),
+	rateProfile: () => ({ concurrency: 20, windows: [{ kind: 'hourly', limit: 2000, windowMs: 3_600_000 }] }),
 };
 
 /** Users list: `result`, page details without totals, so the last page is the first short one (../shared/reference/vendor-apis.md §3.2). */

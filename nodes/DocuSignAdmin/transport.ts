@@ -75,7 +75,7 @@ export const docuSign: VendorApi = {
 	// 3,000 an hour per account plus a 30-second burst of 200 in demo and 500 in production (and a custom host),
 	// until X-RateLimit-* and X-BurstLimit-Limit say more (../shared/reference/vendor-apis.md §1.6).
 	rateProfile: (baseUrl) => ({
-		concurrency: 10,
+		concurrency: 20,
 		windows: [
 			{ kind: 'hourly', limit: 3000, windowMs: 3_600_000 },
 			{ kind: 'burst', limit: /\/\/api-d\.docusign\.net/i.test(baseUrl) ? 200 : 500, windowMs: 30_000 },

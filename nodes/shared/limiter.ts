@@ -19,7 +19,7 @@ export interface RateProfile {
 	windows: RateWindow[];
 }
 
-export const DEFAULT_PROFILE: RateProfile = { concurrency: 10, windows: [] };
+export const DEFAULT_PROFILE: RateProfile = { concurrency: 20, windows: [] };
 
 const BURST_PAUSE_MS = 2000;
 

@@ -56,12 +56,12 @@ beforeEach(() => {
 });
 
 describe('items at once', () => {
-	test('by default 10 items run at once; output order and pairing follow the input', async () => {
+	test('by default 20 items run at once; output order and pairing follow the input', async () => {
 		const { output, error } = await run(getById(), itemsFor(ids(USERS)));
 		expect(error).toBeUndefined();
 		expect(output.map((o) => o.json.id)).toEqual(ids(USERS));
 		expect(output.map((o) => o.pairedItem)).toEqual(ids(USERS).map((_, i) => ({ item: i })));
-		expect(mock.maxInFlight).toBe(10);
+		expect(mock.maxInFlight).toBe(20);
 	});
 
 	test('Items at Once bounds the requests in flight', async () => {
