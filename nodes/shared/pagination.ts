@@ -204,7 +204,7 @@ export async function collect(
 	const rest = paginator.remaining?.(first, firstResponse, firstCount);
 	if (rest) {
 		const needed = Number.isFinite(max) ? rest.slice(0, Math.ceil((max - results.length) / Math.max(1, firstCount))) : rest;
-		await refuseOverBudget.call(this, api, needed.length, request.itemIndex);
+		await refuseOverBudget.call(this, api, first, needed.length);
 		await inOrder(fetchPage, needed[Symbol.iterator](), PAGE_WINDOW, (response) => take(response) > 0 && results.length < max);
 		return results;
 	}
@@ -226,11 +226,12 @@ export async function collect(
 }
 
 /** Says up front, before sending them, that `requests` more requests would exceed what the vendor allows now. */
-async function refuseOverBudget(this: RequestContext, api: VendorApi, requests: number, itemIndex?: number): Promise<void> {
+async function refuseOverBudget(this: RequestContext, api: VendorApi, request: ApiRequest, requests: number): Promise<void> {
 	const limiter = await limiterOf.call(this, api);
-	const left = limiter.remaining();
+	// Only long quotas: the limiter waits a burst window out.
+	const left = limiter.remaining(Date.now(), api.rateKey?.(request) ?? '', ['hourly']);
 	if (!left || requests <= left.count) return;
-	const error = rateLimitError(this.getNode(), api, undefined, Math.max(0, (left.resetAt ?? Date.now() + 3_600_000) - Date.now()), left, [], itemIndex);
+	const error = rateLimitError(this.getNode(), api, undefined, Math.max(0, (left.resetAt ?? Date.now() + 3_600_000) - Date.now()), left, [], request.itemIndex);
 	error.message = `This list needs ${requests} more requests, more than ${api.name} allows before its quota resets`;
 	throw error;
 }
