@@ -1,0 +1,12 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readPaging, returnAllAndLimit, showFor } from '../../../shared/descriptions';
+import { collect } from '../../../shared/pagination';
+import { pandaDoc, paths, workspacePaging } from '../../transport';
+
+export const description: INodeProperties[] = [...returnAllAndLimit(showFor('workspace', 'getAll'))];
+
+/** `GET /public/v1/workspaces` with `count` and `page`, answering `total` (§4.3). */
+export async function execute(this: IExecuteFunctions, i: number) {
+	return await collect.call(this, pandaDoc, { method: 'GET', path: paths.workspaces, itemIndex: i }, workspacePaging, readPaging.call(this, i));
+}
