@@ -121,35 +121,42 @@ async function findUser(this: IExecuteFunctions, located: LocatorValue, itemInde
 	});
 }
 
+/** The member in the key's workspace: `GET /public/v1/members/{id}` by membership ID, else from the members list. */
+async function memberHere(this: IExecuteFunctions, located: LocatorValue, itemIndex: number): Promise<IDataObject | undefined> {
+	if (located.mode === 'list' || located.mode === 'id') {
+		return await apiRequest.call(this, pandaDoc, { method: 'GET', path: paths.member(located.value), itemIndex });
+	}
+	const members = await workspaceMembers.call(this, itemIndex);
+	return members.find((m) => same(located.mode === 'email' ? m.email : m.user_id, located.value));
+}
+
+/** The member in another workspace, shaped as MemberDetails from the users-list entry naming its `membership_id`. */
+async function memberElsewhere(this: IExecuteFunctions, located: LocatorValue, workspace: string, itemIndex: number): Promise<IDataObject | undefined> {
+	const user = await findUser.call(this, located, itemIndex);
+	const membership = asList(user?.workspaces).find(
+		(w) => same(w.workspace_id, workspace) && (located.mode === 'email' || located.mode === 'userId' || same(w.membership_id, located.value)),
+	);
+	if (!user || !membership) return undefined;
+	const member: IDataObject = { ...user, membership_id: membership.membership_id, role: membership.role, workspace };
+	delete member.workspaces;
+	return member;
+}
+
 /**
- * The member a locator points to in a workspace (the credential's when `workspaceId` is not given), as
- * MemberDetails. In the credential's workspace through the members endpoints; in another one through the
- * users list, whose entries name each workspace's `membership_id` (§4.3).
+ * The member a locator points to in a workspace (the key's when `workspaceId` is not given), as MemberDetails:
+ * in the key's workspace through the members endpoints; in another one through the users list, whose entries
+ * name each workspace's `membership_id` (§4.3).
  */
 export async function findMember(this: IExecuteFunctions, located: LocatorValue, itemIndex: number, workspaceId?: string): Promise<IDataObject> {
-	const current = await currentMember.call(this, itemIndex);
-	const workspace = workspaceId ?? String(current.workspace ?? '');
-	if (same(workspace, String(current.workspace ?? ''))) {
-		if (located.mode === 'list' || located.mode === 'id') {
-			return await apiRequest.call(this, pandaDoc, { method: 'GET', path: paths.member(located.value), itemIndex });
-		}
-		const members = await workspaceMembers.call(this, itemIndex);
-		const found = members.find((m) => same(located.mode === 'email' ? m.email : m.user_id, located.value));
-		if (found) return found;
-	} else {
-		const user = await findUser.call(this, located, itemIndex);
-		const membership = asList(user?.workspaces).find(
-			(w) => same(w.workspace_id, workspace) && (located.mode === 'email' || located.mode === 'userId' || same(w.membership_id, located.value)),
-		);
-		if (user && membership) {
-			const person: IDataObject = { ...user, membership_id: membership.membership_id, role: membership.role, workspace };
-			delete person.workspaces;
-			return person;
-		}
-	}
+	const keyWorkspace = async () => String((await currentMember.call(this, itemIndex)).workspace ?? '');
+	const here = workspaceId === undefined || same(workspaceId, await keyWorkspace());
+	const found = here
+		? await memberHere.call(this, located, itemIndex)
+		: await memberElsewhere.call(this, located, String(workspaceId), itemIndex);
+	if (found) return found;
 	throw inputError(
 		this.getNode(),
-		`No member of workspace ${workspace} has the ${describe(located)}`,
+		`No member of workspace ${workspaceId ?? (await keyWorkspace())} has the ${describe(located)}`,
 		'Check the value, and that the workspace is the one the member belongs to.',
 		itemIndex,
 	);

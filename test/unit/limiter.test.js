@@ -101,6 +101,29 @@ describe('through the transport', () => {
 	});
 });
 
+test('a 429 pauses only the endpoint it came from', async () => {
+	const answered = [];
+	const ctx = {
+		getNode: () => ({ name: 'Node', type: 'test', typeVersion: 1, parameters: {}, position: [0, 0], id: 'n' }),
+		helpers: {
+			httpRequestWithAuthentication: async (_type, options) => {
+				answered.push(options.url);
+				const first429 = options.url.endsWith('/a') && answered.filter((u) => u.endsWith('/a')).length === 1;
+				return first429 ? { statusCode: 429, headers: { 'retry-after': '1' }, body: {} } : { statusCode: 200, headers: {}, body: {} };
+			},
+		},
+	};
+	const api = vendor({ retry: { maxDelayMs: 5000 }, rateKey: (request) => request.path });
+	const started = Date.now();
+	const slow = apiRequestFull.call(ctx, api, { method: 'GET', path: '/a' });
+	await new Promise((resolve) => setTimeout(resolve, 100));
+	await apiRequestFull.call(ctx, api, { method: 'GET', path: '/b' });
+	expect(Date.now() - started).toBeLessThan(600);
+	await slow;
+	expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+	expect(answered.map((u) => u.slice(-2))).toEqual(['/a', '/b', '/a']);
+});
+
 describe('a list longer than a window', () => {
 	const paging = pageNumberPaging({ pageParam: 'page', sizeParam: 'count', maxPageSize: 10, items: (b) => b.results, total: (b) => b.total });
 	const pages = (options) => ({ total: 50, results: Array.from({ length: 10 }, (_, i) => ({ n: (options.qs.page - 1) * 10 + i })) });

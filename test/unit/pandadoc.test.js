@@ -3,6 +3,7 @@
 // the endpoint key of the per-endpoint limit, the sandbox pace, and {type, detail} error bodies.
 
 const { pandaDoc, endpointOf, throttleWaitMs } = require('../../dist/nodes/PandaDoc/transport');
+const { PandaDocOAuth2Api } = require('../../dist/credentials/PandaDocOAuth2Api.credentials');
 
 describe('throttleWaitMs', () => {
 	test('reads "Expected available in N seconds" from a body or a string', () => {
@@ -64,4 +65,12 @@ test('errorMessage: detail as text, as field messages, else type', () => {
 		'user.email: Enter a valid email address.; license: Bad.',
 	);
 	expect(pandaDoc.errorMessage({ type: 'server_error' })).toBe('server_error');
+});
+
+test('OAuth2 credential: PandaDoc’s consent page by default (UNCONFIRMED, editable), scope read write, client in the body', () => {
+	const field = (name) => new PandaDocOAuth2Api().properties.find((p) => p.name === name);
+	expect(field('authUrl')).toMatchObject({ type: 'string', default: 'https://app.pandadoc.com/oauth2/authorize' });
+	expect(field('scope')).toMatchObject({ type: 'hidden', default: 'read write' });
+	expect(field('authentication')).toMatchObject({ type: 'hidden', default: 'body' });
+	expect(field('accessTokenUrl').default).toContain('"/oauth2/access_token"');
 });

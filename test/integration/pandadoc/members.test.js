@@ -52,8 +52,9 @@ describe('member: get', () => {
 		expect(Object.keys(json[0]).sort()).toEqual(
 			['date_created', 'date_modified', 'email', 'emails_verified', 'first_name', 'is_active', 'last_name', 'membership_id', 'role', 'user_id', 'user_license', 'workspace', 'workspace_name'].sort(),
 		);
-		// One list for both items, no member by ID.
+		// One list for both items; no member by ID, and no members/current: the list is the key's workspace.
 		expect(calls('GET', '/public/v1/members')).toHaveLength(1);
+		expect(calls('GET', '/public/v1/members/current')).toHaveLength(0);
 		expect(calls('GET', /^\/public\/v1\/members\/pd-/)).toHaveLength(0);
 	});
 
@@ -125,6 +126,16 @@ describe('member: add to workspace', () => {
 		expect(calls('GET', '/public/v1/users')).toHaveLength(1);
 	});
 
+	test('the key’s workspace is read once per execution, for every item', async () => {
+		const { json } = await run(
+			{ resource: 'member', operation: 'addToWorkspace', user: '={{ $json.user }}', role: 'Member' },
+			{ items: [{ json: { user: byId(uid(10)) } }, { json: { user: byId(uid(11)) } }] },
+		);
+		expect(json.map((m) => m.teamId)).toEqual([MAIN, MAIN]);
+		expect(calls('POST', `/public/v1/workspaces/${MAIN}/members`)).toHaveLength(2);
+		expect(calls('GET', '/public/v1/members/current')).toHaveLength(1);
+	});
+
 	test('by user ID into a chosen workspace, with the notify options; Simplify off keeps the 201 body', async () => {
 		const { json } = await run({
 			resource: 'member',
@@ -165,6 +176,13 @@ describe('member: update role (PATCH /public/v1/members/{id}, seed 004 only)', (
 		expect(error.httpCode).toBe('405');
 		expect(error.description).toMatch(/remove the member \(with Transfer Documents To\) and add them again/);
 		expect(env.membership(mid(5)).role).toBe('Member');
+	});
+
+	test.each([404, 501])('a %i to the PATCH after the member was read is a refusal too', async (status) => {
+		env.mock.failNext({ status, match: (r) => r.method === 'PATCH' });
+		const { error } = await run({ resource: 'member', operation: 'updateRole', member: byId(mid(5)), role: 'Admin' }, { expectError: true });
+		expect(error.message).toMatch(/^PandaDoc refused the role change/);
+		expect(error.httpCode).toBe(String(status));
 	});
 
 	test('a bad role value gets the field message from a {detail: {role: [...]}} body', async () => {

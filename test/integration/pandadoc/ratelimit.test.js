@@ -47,11 +47,18 @@ describe('waits', () => {
 		env.mock.rateLimit = { limit: 1, windowMs: 2000 };
 	});
 
-	test('a wait longer than the node accepts fails at once and says when to come back', async () => {
-		env.mock.failNext({ status: 429, body: { type: 'request_throttled', detail: 'Request was throttled. Expected available in 3600 seconds.' } });
+	test('a 429 with neither hint is retried after a backoff', async () => {
+		env.mock.failNext({ status: 429, body: { type: 'request_throttled', detail: 'Too many requests.' } });
+		const { json } = await env.run(getMember(byId(mid(2))));
+		expect(json[0].email).toBe('ben.brooks@example.com');
+		expect(env.mock.requests).toHaveLength(2);
+	});
+
+	test('a wait over 90 s fails at once and says when to come back', async () => {
+		env.mock.failNext({ status: 429, body: { type: 'request_throttled', detail: 'Request was throttled. Expected available in 91 seconds.' } });
 		const { error } = await env.run(getMember(byId(mid(2))), { expectError: true });
-		expect(error.message).toBe("PandaDoc's rate limit was reached: Request was throttled. Expected available in 3600 seconds.");
-		expect(error.description).toMatch(/\(in about 60 min\), longer than this node waits/);
+		expect(error.message).toBe("PandaDoc's rate limit was reached: Request was throttled. Expected available in 91 seconds.");
+		expect(error.description).toMatch(/\(in about 2 min\), longer than this node waits/);
 		expect(env.mock.requests).toHaveLength(1);
 	});
 });
