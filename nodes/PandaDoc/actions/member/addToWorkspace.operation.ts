@@ -5,7 +5,7 @@ import { apiRequest } from '../../../shared/transport';
 import { forgetMembers, memberOutput, resolveUserId, roleField, userLocator } from '../../members';
 import { pandaDoc, paths } from '../../transport';
 import { optionalWorkspaceLocator, workspaceIdOf } from '../../workspaces';
-import { notifyOptions, readNotify } from './notify';
+import { notifyOptions, readNotify } from '../../notify';
 
 const show = showFor('member', 'addToWorkspace');
 

@@ -7,7 +7,7 @@ import { isEmail } from '../../../shared/user';
 import { forgetMembers, memberOutput, ROLE_OPTIONS, roleField } from '../../members';
 import { asList, pandaDoc, paths } from '../../transport';
 import { optionalWorkspaceLocator, workspaceIdOf } from '../../workspaces';
-import { notifyOptions, readNotify } from '../member/notify';
+import { notifyOptions, readNotify } from '../../notify';
 
 const show = showFor('user', 'create');
 
