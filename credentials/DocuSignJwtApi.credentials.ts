@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { requestJwtToken } from '../nodes/DocuSignAdmin/auth/token';
-import { ENVIRONMENT_FIELDS, oauthBaseExpression } from '../nodes/DocuSignAdmin/hosts';
+import { ENVIRONMENT_FIELDS, JWT_AUDIENCE_FIELD, oauthBaseExpression } from '../nodes/DocuSignAdmin/hosts';
 
 export const DEFAULT_JWT_SCOPES =
 	'signature impersonation user_read user_write organization_read account_read group_read permission_read';
@@ -25,6 +25,7 @@ export class DocuSignJwtApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		...ENVIRONMENT_FIELDS,
+		JWT_AUDIENCE_FIELD,
 		{
 			displayName: 'Integration Key',
 			name: 'integrationKey',

@@ -5,6 +5,7 @@ import { requestOptionsField } from '../shared/requestOptions';
 import { operationFields, route } from '../shared/router';
 import { resourceField, resources, teamOperationField, userOperationField } from './actions/resources';
 import { searchTeams, searchUsers } from './methods/listSearch';
+import { boldSign } from './transport';
 
 export class BoldSign implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,6 +27,6 @@ export class BoldSign implements INodeType {
 	methods = { listSearch: { searchUsers, searchTeams } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, resources);
+		return await route.call(this, resources, boldSign);
 	}
 }

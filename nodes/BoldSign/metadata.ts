@@ -1,5 +1,7 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { asText } from '../shared/input';
+
 export function metadataField(displayOptions: IDisplayOptions, description: string): INodeProperties {
 	return {
 		displayName: 'Metadata',
@@ -23,9 +25,13 @@ export function metadataField(displayOptions: IDisplayOptions, description: stri
 	};
 }
 
+/** The Metadata entries as `{key: value}`; a key or value from an expression must be a single value. */
 export function readMetadata(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const raw = this.getNodeParameter('metadata', itemIndex, {}) as { entry?: Array<{ key: string; value: string }> };
+	const raw = this.getNodeParameter('metadata', itemIndex, {}) as { entry?: Array<{ key: unknown; value: unknown }> };
 	const metaData: IDataObject = {};
-	for (const { key, value } of raw.entry ?? []) if (key) metaData[key] = value;
+	for (const { key, value } of raw.entry ?? []) {
+		const name = asText.call(this, key, 'Metadata', itemIndex);
+		if (name) metaData[name] = asText.call(this, value, 'Metadata', itemIndex);
+	}
 	return metaData;
 }

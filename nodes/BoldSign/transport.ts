@@ -23,30 +23,39 @@ function validationMessages(body: unknown): string | undefined {
 	return messages.length ? messages.join('; ') : undefined;
 }
 
+/**
+ * BoldSign answers 403 for an ID outside the organization (`{"error":"Invalid Document ID"}` on a 403,
+ * ../shared/reference/vendor-apis.md §3.4), so a 403 is first a question of the ID, then of admin rights.
+ */
+const FORBIDDEN_ID =
+	'BoldSign does not know this ID in your organization: check the user or team ID, or pick the user or team from the list. If the ID is right, the API key’s user may lack admin rights: user and team management needs an admin account.';
+const FORBIDDEN =
+	'Check the user and team IDs first: BoldSign also answers 403 for an ID outside your organization. If they are right, the API key’s user is not allowed to do this: user and team management needs an admin account.';
+
 export const boldSign: VendorApi = {
 	name: 'BoldSign',
 	async connection(ctx: RequestContext) {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 		return { credentialType: CREDENTIAL_TYPE, baseUrl: boldSignBaseUrl(credentials), secrets: [String(credentials.apiKey ?? '')] };
 	},
-	// ErrorResult {error}, ErrorResponse {errorType, error}, ProblemDetails {title, detail} (reference §3.4).
+	// ErrorResult {error}, ErrorResponse {errorType, error}, ProblemDetails {title, detail} (../shared/reference/vendor-apis.md §3.4).
 	errorMessage(body) {
 		if (typeof body === 'string') return body.trim() || undefined;
 		return firstString(body, ['error', 'detail', 'message']) ?? validationMessages(body) ?? firstString(body, ['title']);
 	},
-	hint(status) {
+	hint(status, vendorMessage) {
 		if (status === 401) {
 			return 'BoldSign rejected the API key. Check the key, and that the credential’s region matches your BoldSign account’s region: a key used against another region gets 401.';
 		}
 		if (status === 402) return 'Your BoldSign plan does not include this feature.';
-		if (status === 403) return 'The API key’s user is not allowed to do this. User and team management needs an admin account.';
+		if (status === 403) return /\b(invalid|unknown)\b.*\bid\b/i.test(vendorMessage ?? '') ? FORBIDDEN_ID : FORBIDDEN;
 		return undefined;
 	},
 	// 2,000 requests an hour per account (../shared/reference/vendor-apis.md §3.4), until X-RateLimit-* says more.
 	rateProfile: () => ({ concurrency: 10, windows: [{ kind: 'hourly', limit: 2000, windowMs: 3_600_000 }] }),
 };
 
-/** Users list: `result`, page details without totals, so the last page is the first short one (§3.2). */
+/** Users list: `result`, page details without totals, so the last page is the first short one (../shared/reference/vendor-apis.md §3.2). */
 export const userPaging = pageNumberPaging({
 	pageParam: 'Page',
 	sizeParam: 'PageSize',
@@ -54,7 +63,7 @@ export const userPaging = pageNumberPaging({
 	items: (body) => ((body as IDataObject)?.result as IDataObject[]) ?? [],
 });
 
-/** Teams list: `results` (plural, unlike users) (§3.3). */
+/** Teams list: `results` (plural, unlike users) (../shared/reference/vendor-apis.md §3.3). */
 export const teamPaging = pageNumberPaging({
 	pageParam: 'Page',
 	sizeParam: 'PageSize',

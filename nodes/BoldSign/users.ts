@@ -1,11 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, IDisplayOptions } from 'n8n-workflow';
 
 import { afterChange } from '../shared/change';
+import { userByEmailInRun } from '../shared/emailBatch';
 import { inputError } from '../shared/errors';
-import { locator, readLocator, readOptionalLocator } from '../shared/descriptions';
+import { locator } from '../shared/descriptions';
+import { readChoice, readLocator, readOptionalLocator } from '../shared/input';
+import type { LocatorValue } from '../shared/input';
 import { apiRequest } from '../shared/transport';
 import { isoDate, normalizedUser, simplifyUser, str } from '../shared/user';
 import type { NormalizedUser, UserStatus } from '../shared/user';
+import { findUsersByEmail } from './lookup';
 import { boldSign, findUserByEmail } from './transport';
 
 const STATUS: Record<string, UserStatus> = {
@@ -17,7 +21,7 @@ const STATUS: Record<string, UserStatus> = {
 	inactive: 'deactivated',
 };
 
-/** BoldSign user (list item or UserProperties, §3.2) → the normalized record. */
+/** BoldSign user (list item or UserProperties, ../shared/reference/vendor-apis.md §3.2) → the normalized record. */
 export function normalizeUser(user: IDataObject): NormalizedUser {
 	return normalizedUser('boldsign', {
 		id: str(user.userId),
@@ -79,15 +83,21 @@ export async function getUserById(this: IExecuteFunctions, userId: string, itemI
 	return await apiRequest.call(this, boldSign, { method: 'GET', path: '/v1/users/get', qs: { userId }, itemIndex });
 }
 
-/** The user a locator points to: by ID as given, by email through the list search. */
+/** Locator fields that name users; their emails are looked up together when many items use them. */
+const USER_FIELDS = ['user', 'transferTo'];
+
+/**
+ * The user a locator points to: by ID as given, by email through the list search; when many items of the run
+ * give emails, through one bulk lookup for all of them.
+ */
 export async function resolveUser(
 	this: IExecuteFunctions,
-	parameter: string,
+	located: LocatorValue,
 	itemIndex: number,
 ): Promise<{ userId: string; user?: IDataObject }> {
-	const located = readLocator.call(this, parameter, itemIndex, 'user');
 	if (located.mode !== 'email') return { userId: located.value };
-	const user = await findUserByEmail.call(this, located.value, itemIndex);
+	const inRun = await userByEmailInRun(this, USER_FIELDS, located.value, async (emails) => await findUsersByEmail.call(this, emails));
+	const user = inRun === undefined ? await findUserByEmail.call(this, located.value, itemIndex) : inRun;
 	if (!user) {
 		throw inputError(
 			this.getNode(),
@@ -99,18 +109,26 @@ export async function resolveUser(
 	return { userId: String(user.userId), user };
 }
 
-/** An optional user locator (e.g. a document transfer target): undefined when left empty. */
-export async function resolveOptionalUserId(
-	this: IExecuteFunctions,
-	parameter: string,
-	itemIndex: number,
-): Promise<string | undefined> {
-	if (!readOptionalLocator.call(this, parameter, itemIndex)) return undefined;
-	return (await resolveUser.call(this, parameter, itemIndex)).userId;
+export async function resolveUserId(this: IExecuteFunctions, located: LocatorValue, itemIndex: number): Promise<string> {
+	return (await resolveUser.call(this, located, itemIndex)).userId;
 }
 
-export function readTeamId(this: IExecuteFunctions, parameter: string, itemIndex: number): string {
-	return readLocator.call(this, parameter, itemIndex, 'team').value;
+/** The user field of an operation. */
+export function readUser(this: IExecuteFunctions, itemIndex: number): LocatorValue {
+	return readLocator.call(this, 'user', itemIndex, 'User');
+}
+
+/** The optional document transfer target (Deactivate, Change Team). */
+export function readTransferTo(this: IExecuteFunctions, itemIndex: number): LocatorValue | undefined {
+	return readOptionalLocator.call(this, 'transferTo', itemIndex, 'Transfer Documents To');
+}
+
+export function readTeamId(this: IExecuteFunctions, parameter: string, itemIndex: number, label = 'Team'): string {
+	return readLocator.call(this, parameter, itemIndex, label).value;
+}
+
+export function readRole(this: IExecuteFunctions, itemIndex: number): string {
+	return readChoice.call(this, 'role', itemIndex, 'Role', ROLE_OPTIONS);
 }
 
 /**

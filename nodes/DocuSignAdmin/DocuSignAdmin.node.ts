@@ -7,6 +7,7 @@ import { authenticationField, operationFields, resourceField, resources } from '
 import { getAccounts, getGroups, getOrganizations, getPermissionProfiles } from './methods/loadOptions';
 import { searchDsGroups, searchUsers } from './methods/listSearch';
 import { organizationField } from './organization';
+import { docuSign } from './transport';
 
 export class DocuSignAdmin implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,6 +35,6 @@ export class DocuSignAdmin implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, resources);
+		return await route.call(this, resources, docuSign);
 	}
 }

@@ -1,7 +1,7 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { locator, readLocator } from '../shared/descriptions';
-import { inputError } from '../shared/errors';
+import { locator } from '../shared/descriptions';
+import { readLocator } from '../shared/input';
 
 const LIST_HINT = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
 
@@ -50,18 +50,11 @@ export function dsGroupLocator(displayOptions: IDisplayOptions, name = 'dsGroup'
 	});
 }
 
-/** A required dropdown value (account, permission profile) for an item. */
-export function readRequired(this: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
-	const value = String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	if (!value) throw inputError(this.getNode(), `No ${label} given`, `Pick the ${label} from the list, or enter its ID.`, itemIndex);
-	return value;
+export function readDsGroupId(this: IExecuteFunctions, name: string, itemIndex: number, label = 'DS Group'): string {
+	return readLocator.call(this, name, itemIndex, label).value;
 }
 
-export function readDsGroupId(this: IExecuteFunctions, name: string, itemIndex: number): string {
-	return readLocator.call(this, name, itemIndex, 'DS group').value;
-}
-
-/** Permission profile and group IDs are int64 in the API (reference §1.4): send numbers when they are numbers. */
+/** Permission profile and group IDs are int64 in the API (../shared/reference/vendor-apis.md §1.4): send numbers when they are numbers. */
 export function numericId(value: string | number): string | number {
 	return /^\d+$/.test(String(value).trim()) ? Number(value) : value;
 }

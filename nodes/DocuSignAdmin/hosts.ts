@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
 
-/** DocuSign hosts by environment (reference §1.1): the OAuth (account) server and the Admin API base. */
+/** DocuSign hosts by environment (../shared/reference/vendor-apis.md §1.1): the OAuth (account) server and the Admin API base. */
 export const DOCUSIGN_ENVIRONMENTS: Record<string, { oauth: string; admin: string }> = {
 	demo: { oauth: 'https://account-d.docusign.com', admin: 'https://api-d.docusign.net/management' },
 	production: { oauth: 'https://account.docusign.com', admin: 'https://api.docusign.net/management' },
@@ -59,11 +59,33 @@ export function docuSignHosts(credentials: ICredentialDataDecryptedObject): { oa
 	return DOCUSIGN_ENVIRONMENTS[environment] ?? DOCUSIGN_ENVIRONMENTS.demo;
 }
 
-/** The JWT `aud` claim: the bare OAuth host, without scheme or path (reference §1.2). */
-export function oauthAudience(oauthBaseUrl: string): string {
+/** The bare host of a URL, without scheme or path (`account-d.docusign.com`). */
+function bareHost(url: string): string {
 	try {
-		return new URL(oauthBaseUrl).host;
+		return new URL(url).host;
 	} catch {
-		return oauthBaseUrl.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
+		return url.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
 	}
+}
+
+/** JWT credential field, Custom environment only: the `aud` claim when the OAuth host is not DocuSign's own. */
+export const JWT_AUDIENCE_FIELD: INodeProperties = {
+	displayName: 'JWT Audience',
+	name: 'jwtAudience',
+	type: 'string',
+	default: '',
+	placeholder: 'account-d.docusign.com',
+	description:
+		'The "aud" claim of the JWT: the bare host of DocuSign’s OAuth server. Leave empty to use the host (and port) of the OAuth Base URL; set it when that URL is a proxy.',
+	displayOptions: { show: { environment: ['custom'] } },
+};
+
+/**
+ * The JWT `aud` claim (../shared/reference/vendor-apis.md §1.2: the bare OAuth host, no scheme): the JWT
+ * Audience field in a Custom environment (a URL typed there is cut to its host), else the OAuth host.
+ */
+export function jwtAudience(credentials: ICredentialDataDecryptedObject, oauthBaseUrl: string): string {
+	const typed = String(credentials.jwtAudience ?? '').trim();
+	if (credentials.environment === 'custom' && typed) return typed.includes('://') ? bareHost(typed) : typed;
+	return bareHost(oauthBaseUrl);
 }

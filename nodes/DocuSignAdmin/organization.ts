@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../shared/errors';
+import { readOptionalId } from '../shared/input';
 import { apiRequest } from '../shared/transport';
 import type { RequestContext } from '../shared/types';
 import { asList, docuSign, paths } from './transport';
 
 export const AUTOMATIC = 'automatic';
-
 
 export const organizationField: INodeProperties = {
 	displayName: 'Organization Name or ID',
@@ -63,8 +63,12 @@ async function resolve(this: RequestContext, chosen: string, itemIndex?: number)
 	);
 }
 
+/**
+ * The organization ID of an item: as chosen, or the only one the user administers on Automatic (one
+ * request). Operations call it after reading their other fields, so bad input fails before any request.
+ */
 export async function organizationId(this: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const chosen = String(this.getNodeParameter('organization', itemIndex, AUTOMATIC) ?? '').trim();
+	const chosen = readOptionalId.call(this, 'organization', itemIndex, 'Organization') ?? AUTOMATIC;
 	return await resolve.call(this, chosen, itemIndex);
 }
 

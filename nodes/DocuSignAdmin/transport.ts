@@ -33,7 +33,7 @@ export const docuSign: VendorApi = {
 		// Both credentials renew their token on a 401: JWT through preAuthentication, OAuth2 through its refresh token.
 		return { credentialType, baseUrl: docuSignHosts(credentials).admin, secrets: secretsOf(credentials), refreshOn401: true };
 	},
-	// Admin API errors (reference §1.6, UNCONFIRMED) are {error, error_description}; eSignature-style ones {errorCode, message}.
+	// Admin API errors (../shared/reference/vendor-apis.md §1.6, UNCONFIRMED) are {error, error_description}; eSignature-style ones {errorCode, message}.
 	errorMessage(body) {
 		if (typeof body === 'string') return body.trim() || undefined;
 		const description = firstString(body, ['error_description', 'message']);
@@ -83,7 +83,7 @@ export const docuSign: VendorApi = {
 	}),
 };
 
-/** The largest page we ask the Admin API for (its default is 20; the reference gives no maximum). */
+/** The largest page we ask the Admin API for (its default is 20; ../shared/reference/vendor-apis.md §1.3 gives no maximum). */
 const PAGE_SIZE = 100;
 
 /** The array at `path` in a response body (e.g. `users`, `group_users.users`), or [] when it is missing. */
@@ -129,7 +129,7 @@ export const groupPaging = startTakePaging('groups');
 export const dsGroupPaging = pageSizePaging('ds_groups');
 export const dsGroupUserPaging = pageSizePaging('group_users', 'users');
 
-/** Admin API paths: organization-scoped v2, account-scoped v2.1 for DS groups (reference §1.3). */
+/** Admin API paths: organization-scoped v2, account-scoped v2.1 for DS groups (../shared/reference/vendor-apis.md §1.3). */
 export const paths = {
 	organizations: '/v2/organizations',
 	org: (org: string) => `/v2/organizations/${encodeURIComponent(org)}`,

@@ -1,8 +1,10 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { afterChange } from '../shared/change';
-import { locator, readLocator } from '../shared/descriptions';
+import { locator } from '../shared/descriptions';
 import { inputError } from '../shared/errors';
+import { readLocator } from '../shared/input';
+import type { LocatorValue } from '../shared/input';
 import { apiRequest } from '../shared/transport';
 import { isEmail, isoDate, normalizedUser, simplifyUser, str } from '../shared/user';
 import type { NormalizedUser, UserStatus } from '../shared/user';
@@ -102,7 +104,7 @@ function firstUser(body: IDataObject): IDataObject | undefined {
 export async function getProfile(
 	this: IExecuteFunctions,
 	orgId: string,
-	located: { mode: string; value: string },
+	located: LocatorValue,
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const byEmail = located.mode === 'email' || (located.mode !== 'id' && isEmail(located.value));
@@ -121,14 +123,13 @@ export async function getProfile(
 	return user;
 }
 
-/** The profile of the user a locator points to. */
-export async function resolveProfile(this: IExecuteFunctions, orgId: string, parameter: string, itemIndex: number) {
-	return await getProfile.call(this, orgId, readLocator.call(this, parameter, itemIndex, 'user'), itemIndex);
+/** The User field of an operation. */
+export function readUser(this: IExecuteFunctions, itemIndex: number): LocatorValue {
+	return readLocator.call(this, 'user', itemIndex, 'User');
 }
 
 /** Only the user ID: as typed in ID mode, through the profile in email mode. */
-export async function resolveUserId(this: IExecuteFunctions, orgId: string, parameter: string, itemIndex: number): Promise<string> {
-	const located = readLocator.call(this, parameter, itemIndex, 'user');
+export async function resolveUserId(this: IExecuteFunctions, orgId: string, located: LocatorValue, itemIndex: number): Promise<string> {
 	if (located.mode !== 'email') return located.value;
 	return String((await getProfile.call(this, orgId, located, itemIndex)).id);
 }

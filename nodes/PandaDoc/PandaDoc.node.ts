@@ -5,6 +5,7 @@ import { requestOptionsField } from '../shared/requestOptions';
 import { operationFields as resourceOperationFields, route } from '../shared/router';
 import { authenticationField, operationFields, resourceField, resources } from './actions/resources';
 import { getWorkspaces, searchMembers, searchUsers, searchWorkspaces } from './methods/listSearch';
+import { pandaDoc } from './transport';
 
 export class PandaDoc implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,6 +33,6 @@ export class PandaDoc implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route.call(this, resources);
+		return await route.call(this, resources, pandaDoc);
 	}
 }

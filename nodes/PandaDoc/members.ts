@@ -1,8 +1,9 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { locator, readLocator } from '../shared/descriptions';
-import type { LocatorValue } from '../shared/descriptions';
+import { locator } from '../shared/descriptions';
 import { inputError } from '../shared/errors';
+import { readChoice, readLocator } from '../shared/input';
+import type { LocatorValue } from '../shared/input';
 import { findFirst } from '../shared/pagination';
 import { apiRequest } from '../shared/transport';
 import type { RequestContext } from '../shared/types';
@@ -47,6 +48,20 @@ export const ROLE_OPTIONS = [
 
 export function roleField(displayOptions: IDisplayOptions, description: string): INodeProperties {
 	return { displayName: 'Role', name: 'role', type: 'options', options: ROLE_OPTIONS, default: 'Member', description, displayOptions };
+}
+
+export function readRole(this: IExecuteFunctions, itemIndex: number, options: Array<{ value: string }> = ROLE_OPTIONS): string {
+	return readChoice.call(this, 'role', itemIndex, 'Role', options);
+}
+
+/** The Member field of an operation. */
+export function readMember(this: IExecuteFunctions, itemIndex: number): LocatorValue {
+	return readLocator.call(this, 'member', itemIndex, 'Member');
+}
+
+/** The User field of Add to Workspace. */
+export function readUser(this: IExecuteFunctions, itemIndex: number): LocatorValue {
+	return readLocator.call(this, 'user', itemIndex, 'User');
 }
 
 /** A member: from the credential's workspace list, by membership ID, by user ID or by email. */
@@ -162,19 +177,13 @@ export async function findMember(this: IExecuteFunctions, located: LocatorValue,
 	);
 }
 
-/** The member a locator field points to in the credential's workspace. */
-export async function resolveMember(this: IExecuteFunctions, parameter: string, itemIndex: number): Promise<IDataObject> {
-	return await findMember.call(this, readLocator.call(this, parameter, itemIndex, 'member'), itemIndex);
-}
-
-/** The user ID a user locator points to: as typed, else the member of the credential's workspace or the organization's user with that email. */
-export async function resolveUserId(this: IExecuteFunctions, parameter: string, itemIndex: number): Promise<{ userId: string; email?: string }> {
-	const located = readLocator.call(this, parameter, itemIndex, 'user');
-	if (located.mode !== 'email') return { userId: located.value };
+/** The user ID a User field points to: as typed, else the key's workspace member or the organization's user with that email. */
+export async function resolveUserId(this: IExecuteFunctions, located: LocatorValue, itemIndex: number): Promise<string> {
+	if (located.mode !== 'email') return located.value;
 	const member = (await workspaceMembers.call(this, itemIndex)).find((m) => same(m.email, located.value));
 	const user = member ?? (await findUser.call(this, located, itemIndex));
 	if (!user) {
 		throw inputError(this.getNode(), `No PandaDoc user has the email ${located.value}`, 'Check the address, or create the user first (User → Create).', itemIndex);
 	}
-	return { userId: String(user.user_id), email: located.value };
+	return String(user.user_id);
 }

@@ -1,9 +1,9 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLocator, readOptionalLocator } from '../shared/descriptions';
-import type { LocatorValue } from '../shared/descriptions';
 import { inputError } from '../shared/errors';
+import { readOptionalLocator } from '../shared/input';
+import type { LocatorValue } from '../shared/input';
 import { apiRequest } from '../shared/transport';
 import { findMember, forgetMembers, memberLocator } from './members';
 import { pandaDoc, paths } from './transport';
@@ -18,8 +18,7 @@ export function transferToField(displayOptions: IDisplayOptions, description: st
 
 /** The Transfer Documents To field, checked before any request: undefined when left empty. */
 export function readTransferTo(this: IExecuteFunctions, itemIndex: number): LocatorValue | undefined {
-	if (!readOptionalLocator.call(this, 'transferTo', itemIndex)) return undefined;
-	return readLocator.call(this, 'transferTo', itemIndex, 'member to receive the documents');
+	return readOptionalLocator.call(this, 'transferTo', itemIndex, 'Transfer Documents To');
 }
 
 /** The membership ID of the Transfer Documents To member in `workspaceId`; it must not be the leaver. */

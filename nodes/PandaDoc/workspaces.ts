@@ -1,7 +1,8 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { locator, readOptionalLocator } from '../shared/descriptions';
+import { locator } from '../shared/descriptions';
 import { inputError } from '../shared/errors';
+import { readOptionalLocator } from '../shared/input';
 import { currentMember } from './members';
 
 export function workspaceLocator(displayOptions: IDisplayOptions, name = 'workspace', displayName = 'Workspace', required = true): INodeProperties {
@@ -16,9 +17,13 @@ export function optionalWorkspaceLocator(displayOptions: IDisplayOptions, name =
 	};
 }
 
+/** An optional Workspace field: the chosen ID, or undefined for the key's own. */
+export function readWorkspace(this: IExecuteFunctions, name: string, label: string, itemIndex: number): string | undefined {
+	return readOptionalLocator.call(this, name, itemIndex, label)?.value;
+}
+
 /** The chosen workspace, else the credential's own (`GET /public/v1/members/current`, ../shared/reference/vendor-apis.md §4.3). */
-export async function workspaceIdOf(this: IExecuteFunctions, parameter: string, itemIndex: number): Promise<string> {
-	const chosen = readOptionalLocator.call(this, parameter, itemIndex);
+export async function workspaceOrKeys(this: IExecuteFunctions, chosen: string | undefined, itemIndex: number): Promise<string> {
 	if (chosen) return chosen;
 	const workspace = String((await currentMember.call(this, itemIndex)).workspace ?? '').trim();
 	if (!workspace) {

@@ -1,7 +1,4 @@
-import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { inputError } from './errors';
-import { isEmail } from './user';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 /** The Resource selector of a node. */
 export function resourceSelector(defaultResource: string, options: INodeProperties['options']): INodeProperties {
@@ -66,13 +63,6 @@ export function simplifyField(displayOptions: IDisplayOptions): INodeProperties 
 	};
 }
 
-/** Reads Return All and Limit for an item. */
-export function readPaging(this: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit: number } {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	return { returnAll, limit };
-}
-
 /** A resource locator: pick from a searchable list, type an ID, and for users type an email. */
 export function locator(opts: {
 	displayName: string;
@@ -109,7 +99,8 @@ export function locator(opts: {
 							validation: [
 								{
 									type: 'regex' as const,
-									properties: { regex: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', errorMessage: 'Not a valid email address' },
+									// Surrounding spaces are allowed: the node trims them.
+									properties: { regex: '^\\s*[^\\s@]+@[^\\s@]+\\.[^\\s@]+\\s*$', errorMessage: 'Not a valid email address' },
 								},
 							],
 						},
@@ -118,42 +109,4 @@ export function locator(opts: {
 		],
 		displayOptions: opts.displayOptions,
 	};
-}
-
-export interface LocatorValue {
-	mode: string;
-	value: string;
-}
-
-/** Reads a resource locator (or a plain string) and checks it is filled in, and is an email in email mode. */
-export function readLocator(this: IExecuteFunctions, name: string, itemIndex: number, label: string): LocatorValue {
-	const raw = this.getNodeParameter(name, itemIndex) as LocatorValue | string;
-	const located = typeof raw === 'string' ? { mode: 'id', value: raw } : { mode: raw.mode, value: String(raw.value ?? '') };
-	located.value = located.value.trim();
-	if (!located.value) {
-		throw inputError(this.getNode(), `No ${label} given`, `Pick the ${label} from the list, or enter its ID or email.`, itemIndex);
-	}
-	if (located.mode === 'email' && !isEmail(located.value)) {
-		throw inputError(
-			this.getNode(),
-			`"${located.value}" is not a valid email address`,
-			`Enter the ${label}'s email address, such as name@example.com, or switch to By ID.`,
-			itemIndex,
-		);
-	}
-	return located;
-}
-
-/** The value of an optional resource locator (or plain string), trimmed; undefined when left empty. */
-export function readOptionalLocator(this: IExecuteFunctions, name: string, itemIndex: number): string | undefined {
-	const raw = this.getNodeParameter(name, itemIndex, '') as { value?: unknown } | string;
-	const value = String((typeof raw === 'string' ? raw : raw?.value) ?? '').trim();
-	return value || undefined;
-}
-
-/** A list typed into one field: values separated by commas, semicolons or white space. */
-export function readList(this: IExecuteFunctions, name: string, itemIndex: number): string[] {
-	return String(this.getNodeParameter(name, itemIndex, '') ?? '')
-		.split(/[,;\s]+/)
-		.filter(Boolean);
 }

@@ -61,6 +61,8 @@ export class Limiter {
 	private active = 0;
 	private readonly waiting: Array<() => void> = [];
 	private readonly buckets = new Map<string, Bucket>();
+	/** Until the vendor's first answer, one request at a time: its headers may say the quota is nearly spent. */
+	private answered = false;
 
 	constructor(readonly profile: RateProfile) {}
 
@@ -107,6 +109,11 @@ export class Limiter {
 
 	/** Reads the vendor's live headers after a response. */
 	observe(response: ApiResponse, now = Date.now(), key = ''): void {
+		if (!this.answered) {
+			this.answered = true;
+			// Wake the requests held back for the first answer.
+			this.waiting.splice(0).forEach((wake) => wake());
+		}
 		const headers = response.headers;
 		const hourlyLeft = Number(header(headers, 'X-RateLimit-Remaining'));
 		const hourlyReset = resetAt(header(headers, 'X-RateLimit-Reset'), now);
@@ -133,7 +140,7 @@ export class Limiter {
 	private async acquire(maxWaitMs: number, tooLong: (waitMs: number) => Error, key: string): Promise<void> {
 		let waited = 0;
 		for (;;) {
-			if (this.active >= this.profile.concurrency) {
+			if (this.active >= (this.answered ? this.profile.concurrency : 1)) {
 				await new Promise<void>((resolve) => this.waiting.push(resolve));
 				continue;
 			}

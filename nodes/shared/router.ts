@@ -1,6 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { refuseOverBudget } from './pagination';
 import { readConcurrency } from './requestOptions';
+import type { VendorApi } from './types';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -49,7 +51,7 @@ function resultItems(result: OperationResult, itemIndex: number): INodeExecution
  * Runs the selected operation over every input item: every output item is paired with the input it came
  * from, and with Continue On Fail an item's error becomes an output item instead of stopping the run.
  */
-export async function route(this: IExecuteFunctions, resources: Resources): Promise<INodeExecutionData[][]> {
+export async function route(this: IExecuteFunctions, resources: Resources, api?: VendorApi): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
@@ -81,6 +83,7 @@ export async function route(this: IExecuteFunctions, resources: Resources): Prom
 		results.forEach((result, n) => settle(result, indexes[n]));
 		return [output];
 	}
+	if (api) await refuseOverBudget.call(this, api, items.length);
 	const results = await runItems(items.length, readConcurrency.call(this), async (i) => {
 		try {
 			return await operation.execute!.call(this, i);

@@ -1,5 +1,5 @@
 'use strict';
-// BoldSign node through n8n-core's execution engine against the BoldSign mock over HTTP (reference §3).
+// BoldSign node through n8n-core's execution engine against the BoldSign mock over HTTP (../shared/reference/vendor-apis.md §3).
 
 const { startBoldSignMock, BOLDSIGN_IDS } = require('../mocks/boldsign');
 const { createInstance, errorText } = require('../helpers/harness');
@@ -83,7 +83,7 @@ describe('user: get', () => {
 			{ resource: 'user', operation: 'get', user: { __rl: true, mode: 'email', value: '={{ $json.email }}' } },
 			{ items: [{ json: { email: 'not-an-email' } }], expectError: true },
 		);
-		expect(error.message).toBe('"not-an-email" is not a valid email address');
+		expect(error.message).toBe('"not-an-email" in User is not a valid email address');
 		expect(mock.requests).toHaveLength(0);
 	});
 
@@ -95,7 +95,7 @@ describe('user: get', () => {
 
 	test('an empty ID is a clear error', async () => {
 		const { error } = await run({ resource: 'user', operation: 'get', user: byId('  ') }, { expectError: true });
-		expect(error.message).toBe('No user given');
+		expect(error.message).toBe('User is empty');
 		expect(mock.requests).toHaveLength(0);
 	});
 
@@ -355,7 +355,7 @@ describe('team', () => {
 
 	test('an empty team name is refused', async () => {
 		const { error } = await run({ resource: 'team', operation: 'create', teamName: ' ' }, { expectError: true });
-		expect(error.message).toBe('No team name given');
+		expect(error.message).toBe('Team Name is empty');
 	});
 });
 
@@ -426,6 +426,31 @@ describe('rate limits, retries and errors', () => {
 		expect(result.error.description).toMatch(/region/);
 		expect(errorText(result.error)).not.toContain('bs-wrong-key-123456');
 		expect(calls('GET', '/v1/users/list')).toHaveLength(1);
+	});
+
+	test('a 403 for an unknown user or team ID says to check the ID first, admin rights second', async () => {
+		const strict = await startBoldSignMock({ apiKey: API_KEY, unknownIdStatus: 403 });
+		try {
+			const other = await createInstance(credentials({ baseUrl: strict.url }));
+			const userResult = await other.run({ type: 'boldSign', parameters: { resource: 'user', operation: 'get', user: byId('b5000000-0000-4000-8000-999999999999') } });
+			const teamResult = await other.run({ type: 'boldSign', parameters: { resource: 'team', operation: 'get', team: byId('b5700000-0000-4000-8000-999999999999') } });
+			expect(userResult.error.message).toBe('BoldSign returned 403: Invalid User ID.');
+			expect(teamResult.error.message).toBe('BoldSign returned 403: Invalid Team ID.');
+			for (const { error } of [userResult, teamResult]) {
+				expect(error.httpCode).toBe('403');
+				expect(error.description).toMatch(/^BoldSign does not know this ID in your organization: check the user or team ID/);
+				expect(error.description.indexOf('ID')).toBeLessThan(error.description.indexOf('admin'));
+			}
+		} finally {
+			await strict.close();
+		}
+	});
+
+	test('any other 403 also names the IDs before admin rights', async () => {
+		mock.failNext({ status: 403, body: { error: 'Forbidden' } });
+		const { error } = await run({ resource: 'user', operation: 'get', user: byId(BOLDSIGN_IDS.adminUserId) }, { expectError: true });
+		expect(error.message).toBe('BoldSign returned 403: Forbidden');
+		expect(error.description).toMatch(/^Check the user and team IDs first: BoldSign also answers 403 for an ID outside your organization\. .*admin account/);
 	});
 
 	test('an unreachable host names the host and what to check', async () => {

@@ -1,5 +1,5 @@
 'use strict';
-// BoldSign mock: users and teams API, following /work/shared/reference/vendor-apis.md section 3.
+// BoldSign mock: users and teams API, following ../shared/reference/vendor-apis.md section 3.
 // See README.md in this folder for options, state and the choices made where the reference is silent.
 
 const crypto = require('node:crypto');
@@ -124,7 +124,7 @@ function createHandlers(mock, { unknownIdStatus }) {
 
 	function findTeam(teamId, label = 'teamId') {
 		const team = teamOf(requireString(teamId, label));
-		if (!team) throw badRequest('Invalid Team ID.'); // brief: unknown team -> 400
+		if (!team) throw notFound('Invalid Team ID.');
 		return team;
 	}
 
@@ -208,7 +208,8 @@ function createHandlers(mock, { unknownIdStatus }) {
 			state().invitations.push({ userId: user.userId, email, kind: 'invite', at });
 			return { emailId: email, userId: user.userId, teamId: team.teamId };
 		});
-		return json({ users: created });
+		// The SDK types the answer as void (section 3.2, UNCONFIRMED): createListsUsers = false sends none.
+		return mock.createListsUsers === false ? empty() : json({ users: created });
 	}
 
 	function listUsers(req) {
@@ -386,9 +387,10 @@ function authenticator(apiKey) {
  * @param {number} [options.port=0]
  * @param {object|function} [options.seed] { teams, users } (or a function returning it) replacing the default seed
  * @param {object} [options.rateLimit] { limit, remaining, reset } -> X-RateLimit-* on every response
- * @param {number} [options.unknownIdStatus=400] status for an unknown userId
+ * @param {number} [options.unknownIdStatus=400] status for an unknown userId or teamId
+ * @param {boolean} [options.createListsUsers=true] whether users/create answers {users:[...]} (false: an empty 200)
  */
-async function startBoldSignMock({ apiKey = 'bs-test-key', port = 0, seed, rateLimit = null, unknownIdStatus = 400 } = {}) {
+async function startBoldSignMock({ apiKey = 'bs-test-key', port = 0, seed, rateLimit = null, unknownIdStatus = 400, createListsUsers = true } = {}) {
 	const mock = await startMockServer({
 		port,
 		setup: (m) => ({
@@ -400,6 +402,7 @@ async function startBoldSignMock({ apiKey = 'bs-test-key', port = 0, seed, rateL
 		reseed: (m) => (m.state = buildState(seed)),
 	});
 	mock.apiKey = apiKey;
+	mock.createListsUsers = createListsUsers;
 	mock.rateLimit = rateLimit;
 	mock.ids = BOLDSIGN_IDS;
 	return mock;

@@ -206,11 +206,17 @@ async function startMockServer({ port = 0, setup, errorBody, reseed }) {
 		port: 0,
 		requests: [],
 		rateLimit: null,
+		// added delay before every response, in ms (e.g. to model network latency in benchmarks)
+		latencyMs: 0,
+		// requests being answered now, and the most at once since the last reset()
+		inFlight: 0,
+		maxInFlight: 0,
+		refused: 0,
 		failNext({ status, headers = {}, body, count = 1, match, delayMs = 0, fault, location } = {}) {
 			if (fault !== undefined && !FAULTS.includes(fault)) {
 				throw new Error(`Unknown fault '${fault}'; use one of ${FAULTS.join(', ')}`);
 			}
-			if (fault === undefined && status === undefined) throw new Error('failNext needs a status or a fault');
+			if (fault === undefined && status === undefined && !delayMs) throw new Error('failNext needs a status, a fault or a delayMs');
 			if (fault === 'redirect' && !location) throw new Error("failNext({ fault: 'redirect' }) needs a location");
 			failures.push({ status, headers, body, count, match, delayMs, fault, location });
 			return mock;
@@ -224,6 +230,8 @@ async function startMockServer({ port = 0, setup, errorBody, reseed }) {
 		},
 		reset() {
 			mock.requests.length = 0;
+			mock.maxInFlight = 0;
+			mock.refused = 0;
 			failures.length = 0;
 			reseed?.(mock);
 			return mock;
@@ -259,6 +267,26 @@ async function startMockServer({ port = 0, setup, errorBody, reseed }) {
 			if (!(err instanceof HttpError)) console.error('[mock] handler crashed:', err);
 			return err instanceof HttpError ? err : json(errorBody(500, String(err && err.message)), 500);
 		}
+	}
+
+	/**
+	 * With `rateLimit.enforce`, each rate-limited request spends one of `remaining`; at 0 the answer is a 429 until
+	 * `reset`, when the quota refills to `limit` for another hour. Refusals are counted in `mock.refused`.
+	 */
+	function spendQuota(record) {
+		const quota = mock.rateLimit;
+		if (!quota?.enforce || !('X-RateLimit-Remaining' in (responseHeaders?.(record) ?? {}))) return null;
+		const now = Date.now() / 1000;
+		if (quota.reset && now >= quota.reset) {
+			quota.remaining = quota.limit;
+			quota.reset = Math.floor(now) + 3600;
+		}
+		if (quota.remaining <= 0) {
+			mock.refused++;
+			return { status: 429, headers: { 'Retry-After': String(Math.max(1, Math.ceil(quota.reset - now))) }, body: errorBody(429, 'Too Many Requests') };
+		}
+		quota.remaining--;
+		return null;
 	}
 
 	const withExtras = (record, response) => ({ ...response, headers: { ...(responseHeaders?.(record) ?? {}), ...response.headers } });
@@ -325,13 +353,19 @@ async function startMockServer({ port = 0, setup, errorBody, reseed }) {
 			headers: { ...req.headers }, // node lower-cases header names
 			body,
 			rawBody,
+			at: Date.now(),
 		};
 		mock.requests.push(record);
+		mock.inFlight++;
+		mock.maxInFlight = Math.max(mock.maxInFlight, mock.inFlight);
+		res.once('close', () => mock.inFlight--);
+		if (mock.latencyMs > 0) await sleep(mock.latencyMs);
 		// Failure injection runs before routing and auth.
 		const failure = takeFailure(record);
 		if (failure?.delayMs) await sleep(failure.delayMs);
 		if (failure?.fault) return applyFault(failure, record, error, req, res);
-		const response = failure ? failureResponse(failure) : await respond(record, error);
+		// A failure with only delayMs delays the real answer.
+		const response = failure?.status !== undefined ? failureResponse(failure) : (spendQuota(record) ?? (await respond(record, error)));
 		send(res, withExtras(record, response));
 	}
 

@@ -1,7 +1,7 @@
 'use strict';
 // DocuSign mock: OAuth JWT grant + userinfo (section 1.2) and the Admin API user-administration
-// endpoints (sections 1.3-1.6) of /work/shared/reference/vendor-apis.md, on one server.
-// Model details from /work/shared/reference/specs/admin.rest.swagger-v2.1.json.
+// endpoints (sections 1.3-1.6) of ../shared/reference/vendor-apis.md, on one server.
+// Model details from ../shared/reference/specs/admin.rest.swagger-v2.1.json.
 // See README.md in this folder for options, state and the choices made where the reference is silent.
 
 const crypto = require('node:crypto');

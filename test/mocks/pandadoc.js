@@ -353,7 +353,6 @@ function throttle(mock, key, handler) {
 	return (req, params) => {
 		const limit = mock.rateLimit;
 		const now = Date.now();
-		req.at = now; // when it arrived, for tests of the client's waits
 		if (limit) {
 			const sent = (mock.windows[key] ??= []).filter((t) => t > now - limit.windowMs);
 			mock.windows[key] = sent;

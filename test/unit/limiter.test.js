@@ -139,7 +139,7 @@ describe('a list longer than a window', () => {
 		const ctx = context(pages);
 		const api = vendor({ rateProfile: () => ({ concurrency: 10, windows: [hourly(3)] }) });
 		await expect(collect.call(ctx, api, { method: 'GET', path: '/list' }, paging, { returnAll: true })).rejects.toThrow(
-			'This list needs 4 more requests, more than Vendor allows before its quota resets',
+			'This run needs at least 4 more requests, more than Vendor allows before its quota resets',
 		);
 		expect(ctx.sent).toHaveLength(1);
 	});

@@ -5,7 +5,7 @@ import { AuthSetupError } from './oauthErrors';
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
-/** DocuSign caps a JWT assertion's lifetime at one hour (reference §1.2). */
+/** DocuSign caps a JWT assertion's lifetime at one hour (../shared/reference/vendor-apis.md §1.2). */
 const ASSERTION_LIFETIME_SECONDS = 3600;
 
 const PEM = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/;
@@ -63,7 +63,7 @@ export interface AssertionClaims {
 	now?: number;
 }
 
-/** An RS256 JWT for DocuSign's jwt-bearer grant, signed with node:crypto (reference §1.2). */
+/** An RS256 JWT for DocuSign's jwt-bearer grant, signed with node:crypto (../shared/reference/vendor-apis.md §1.2). */
 export function buildAssertion(key: KeyObject, claims: AssertionClaims): string {
 	const iat = claims.now ?? Math.floor(Date.now() / 1000);
 	const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { failureOf, sendTokenRequest } from '../../shared/tokenRequest';
-import { docuSignHosts, oauthAudience } from '../hosts';
+import { docuSignHosts, jwtAudience } from '../hosts';
 import { buildAssertion, JWT_BEARER_GRANT, normalizeScopes, readPrivateKey } from './jwt';
 import { AuthSetupError, tokenError } from './oauthErrors';
 
@@ -12,7 +12,7 @@ function required(credentials: ICredentialDataDecryptedObject, field: string, la
 }
 
 /**
- * The JWT grant (reference §1.2): signs an assertion for the impersonated user and exchanges it for an
+ * The JWT grant (../shared/reference/vendor-apis.md §1.2): signs an assertion for the impersonated user and exchanges it for an
  * access token, which n8n stores in the credential's hidden expirable field until DocuSign rejects it.
  */
 export async function requestJwtToken(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
@@ -24,7 +24,8 @@ export async function requestJwtToken(this: IHttpRequestHelper, credentials: ICr
 	const userId = required(credentials, 'userId', 'User ID');
 	const scopes = normalizeScopes(credentials.scopes);
 	const key = readPrivateKey(credentials.privateKey);
-	const assertion = buildAssertion(key, { integrationKey, userId, audience: oauthAudience(oauth), scopes });
+	const audience = jwtAudience(credentials, oauth);
+	const assertion = buildAssertion(key, { integrationKey, userId, audience, scopes });
 
 	// The outcome is settled rather than caught: the error thrown here is built from DocuSign's answer,
 	// never from the request (whose form body carries the signed assertion).
@@ -44,7 +45,7 @@ export async function requestJwtToken(this: IHttpRequestHelper, credentials: ICr
 			);
 		}
 		const redirectUri = String(credentials.redirectUri ?? '').trim();
-		throw tokenError(status, errorBody, { oauthBaseUrl: oauth, integrationKey, scopes, redirectUri });
+		throw tokenError(status, errorBody, { oauthBaseUrl: oauth, integrationKey, scopes, redirectUri, audience });
 	}
 	const accessToken = typeof outcome.body?.access_token === 'string' ? outcome.body.access_token : '';
 	if (!accessToken) {

@@ -1,5 +1,5 @@
 'use strict';
-// DocuSign JWT credential (reference §1.2) through the n8n harness: the assertion, key formats, token reuse
+// DocuSign JWT credential (../shared/reference/vendor-apis.md §1.2) through the n8n harness: the assertion, key formats, token reuse
 // and renewal, the consent and invalid_grant messages, and that the private key never reaches an error.
 
 const {
@@ -86,6 +86,55 @@ describe('JWT grant', () => {
 	});
 });
 
+describe('JWT Audience (Custom environment)', () => {
+	const sentAudience = () => decode(env.mock.requests.find((r) => r.path === '/oauth/token').body.assertion.split('.')[1]).aud;
+	afterEach(() => {
+		env.mock.audiences = [env.mock.oauthHost];
+	});
+
+	test('the field is shown for the Custom environment only', () => {
+		const { DocuSignJwtApi } = require('../../../dist/credentials/DocuSignJwtApi.credentials');
+		const field = new DocuSignJwtApi().properties.find((p) => p.name === 'jwtAudience');
+		expect(field).toMatchObject({ displayName: 'JWT Audience', type: 'string', default: '', displayOptions: { show: { environment: ['custom'] } } });
+	});
+
+	test('a configured audience is sent as aud', async () => {
+		env.mock.audiences = ['account-d.docusign.com'];
+		const { error, json } = await runWith({ jwtAudience: ' account-d.docusign.com ' });
+		expect(error).toBeUndefined();
+		expect(json[0].email).toBe('avery.chen@example.com');
+		expect(sentAudience()).toBe('account-d.docusign.com');
+	});
+
+	test('a URL typed as the audience is cut to its host', async () => {
+		env.mock.audiences = ['account-d.docusign.com'];
+		const { error } = await runWith({ jwtAudience: 'https://account-d.docusign.com/' });
+		expect(error).toBeUndefined();
+		expect(sentAudience()).toBe('account-d.docusign.com');
+	});
+
+	test('empty: the OAuth base URL’s host and port, as before', async () => {
+		const { error } = await runWith({ jwtAudience: '' });
+		expect(error).toBeUndefined();
+		expect(sentAudience()).toBe(env.mock.oauthHost);
+	});
+
+	test('the field is ignored outside the Custom environment', () => {
+		const { jwtAudience } = require('../../../dist/nodes/DocuSignAdmin/hosts');
+		expect(jwtAudience({ environment: 'demo', jwtAudience: 'elsewhere.example.com' }, 'https://account-d.docusign.com')).toBe('account-d.docusign.com');
+		expect(jwtAudience({ environment: 'custom', jwtAudience: 'elsewhere.example.com' }, 'https://proxy.example.com:8443')).toBe('elsewhere.example.com');
+	});
+
+	test('invalid_audience names the audience sent and the OAuth base URL', async () => {
+		const { error } = await runWith({ jwtAudience: 'account.docusign.com' });
+		expect(error.message).toBe(
+			`DocuSign rejected the JWT audience (invalid_grant: invalid_audience; audience "account.docusign.com", OAuth base URL ${env.mock.url})`,
+		);
+		expect(error.description).toMatch(/bare host of its OAuth server.*JWT Audience field/);
+		expect(env.mock.tokenRequests.map((t) => [t.outcome, t.description])).toEqual([['invalid_grant', 'invalid_audience']]);
+	});
+});
+
 describe('token errors say what to check, never quoting the key', () => {
 	function expectNoKey(error, ...keys) {
 		const text = errorText(error);
@@ -134,15 +183,22 @@ describe('token errors say what to check, never quoting the key', () => {
 		expectNoKey(error, env.keys.pkcs1);
 	});
 
+	test('invalid_grant assertion_expired: check the clock', async () => {
+		env.mock.failNext({ status: 400, body: { error: 'invalid_grant', error_description: 'assertion_expired' }, match: (r) => r.path === '/oauth/token' });
+		const { error } = await env.run(getUser, { expectError: true });
+		expect(error.message).toContain('invalid_grant');
+		expect(error.description).toMatch(/clock/);
+	});
+
 	test.each([
-		['assertion_expired', /clock/],
-		[undefined, /private key.*User ID.*clock/s],
-	])('invalid_grant %s', async (detail, hint) => {
-		const body = detail ? { error: 'invalid_grant', error_description: detail } : { error: 'invalid_grant' };
+		['bare', { error: 'invalid_grant' }],
+		['with an unknown description', { error: 'invalid_grant', error_description: 'something_new' }],
+	])('invalid_grant %s names the audience and the OAuth base URL, and what to check', async (_label, body) => {
 		env.mock.failNext({ status: 400, body, match: (r) => r.path === '/oauth/token' });
 		const { error } = await env.run(getUser, { expectError: true });
 		expect(error.message).toContain('invalid_grant');
-		expect(error.description).toMatch(hint);
+		expect(error.message).toContain(`audience "${env.mock.oauthHost}", OAuth base URL ${env.mock.url}`);
+		expect(error.description).toMatch(/private key.*User ID.*clock.*JWT Audience/s);
 	});
 
 	test('a key that is not PEM, and an encrypted key, are refused before any request', async () => {

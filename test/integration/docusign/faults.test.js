@@ -5,6 +5,7 @@
 // the token is fetched during the run) per test; retry waits are real (base 2 s).
 
 const { startOtherHost } = require('../../mocks/common');
+const { errorText } = require('../../helpers/harness');
 const { expectNoSecrets } = require('../../helpers/secrets');
 const {
 	ORG,
@@ -90,6 +91,21 @@ describe('#2 credentials echoed back by the server never reach the error or the 
 		expect(mock.tokenRequests.map((t) => t.outcome)).toEqual(['issued', 'issued']);
 		expect(output).toHaveLength(1);
 		expect(output[0].json.httpCode).toBe('400');
+	});
+});
+
+describe('#2 an OAuth error that echoes the form', () => {
+	test('#2 a token error quoting a signed assertion shows it masked', async () => {
+		const echoed = 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJpbnRlZ3JhdGlvbiJ9.c2lnbmF0dXJlLWJ5dGVz';
+		mock.failNext({
+			status: 400,
+			body: { error: 'invalid_request', error_description: `could not read grant_type=jwt-bearer&assertion=${echoed}` },
+			match: isToken,
+		});
+		const { error } = await run(getUser(), { expectError: true });
+		expect(error.message).toContain('assertion=***');
+		expect(errorText(error)).not.toContain(echoed);
+		expect(errorText(error)).not.toContain(echoed.split('.')[0]);
 	});
 });
 

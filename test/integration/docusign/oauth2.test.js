@@ -1,6 +1,6 @@
 'use strict';
 // DocuSign OAuth2 (authorization code) credential through the n8n harness: the node signs Admin API calls
-// with the stored access token, and on a 401 n8n-core refreshes it with the refresh token (reference §1.2,
+// with the stored access token, and on a 401 n8n-core refreshes it with the refresh token (../shared/reference/vendor-apis.md §1.2,
 // "Authorization code / refresh") and stores the new token data in the credential.
 
 const { ORG, DOCUSIGN_IDS, byEmail, byId, createInstance, errorText, startDocuSignMock, isAdmin } = require('./setup');

@@ -1,5 +1,5 @@
 'use strict';
-// DocuSign Admin user operations against the mock (reference §1.3-1.5), through the n8n harness.
+// DocuSign Admin user operations against the mock (../shared/reference/vendor-apis.md §1.3-1.5), through the n8n harness.
 
 const { ORG, MAIN, SALES, DOCUSIGN_IDS, byId, byEmail, startDocuSign, adminPath } = require('./setup');
 

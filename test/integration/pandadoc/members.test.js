@@ -80,7 +80,7 @@ describe('member: get', () => {
 			{ resource: 'member', operation: 'get', member: { __rl: true, mode: 'email', value: '={{ $json.email }}' } },
 			{ items: [{ json: { email: 'not-an-email' } }], expectError: true },
 		);
-		expect(error.message).toBe('"not-an-email" is not a valid email address');
+		expect(error.message).toBe('"not-an-email" in Member is not a valid email address');
 		expect(env.mock.requests).toHaveLength(0);
 	});
 
@@ -185,9 +185,16 @@ describe('member: update role (PATCH /public/v1/members/{id}, seed 004 only)', (
 		expect(error.httpCode).toBe(String(status));
 	});
 
-	test('a bad role value gets the field message from a {detail: {role: [...]}} body', async () => {
+	test('a role from an expression that is none of the four is refused before any request', async () => {
 		const { error } = await run({ resource: 'member', operation: 'updateRole', member: byId(mid(5)), role: '={{ "Owner" }}' }, { expectError: true });
-		expect(error.message).toBe('PandaDoc returned 400: role: "Owner" is not a valid choice.');
+		expect(error.message).toBe('Role must be one of Admin, Manager, Member, Collaborator, not "Owner"');
+		expect(env.mock.requests).toHaveLength(0);
+	});
+
+	test('a 400 whose detail holds field messages shows them', async () => {
+		env.mock.failNext({ status: 400, body: { type: 'request_error', detail: { role: ['"Admin" is not allowed for this license.'] } }, match: (r) => r.method === 'PATCH' });
+		const { error } = await run({ resource: 'member', operation: 'updateRole', member: byId(mid(8)), role: 'Admin' }, { expectError: true });
+		expect(error.message).toBe('PandaDoc returned 400: role: "Admin" is not allowed for this license.');
 	});
 });
 

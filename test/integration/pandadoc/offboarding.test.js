@@ -96,6 +96,15 @@ describe('member: remove from workspace (close)', () => {
 		expect(env.membership(mid(12))).toBeDefined();
 	});
 
+	test('a transfer whose answer was lost is sent again and the removal follows', async () => {
+		env.mock.failNext({ fault: 'drop-after-apply', match: isOwnership });
+		const { json } = await run({ resource: 'member', operation: 'remove', member: byId(mid(3)), workspace: byId(MAIN), transferTo: byId(mid(2)) });
+		expect(json[0]).toMatchObject({ removed: true, documentsTransferredTo: mid(2) });
+		expect(env.mock.requests.filter(isOwnership)).toHaveLength(2);
+		expect(changes()).toEqual(['transfer', 'transfer', 'remove']);
+		expect(owners('doc-1')).toEqual([mid(2)]);
+	});
+
 	test('a removal whose answer was lost is not reported as failed when the repeat finds it gone', async () => {
 		env.mock.failNext({ fault: 'drop-after-apply', match: isRemoval });
 		const { json } = await run({ resource: 'member', operation: 'remove', member: byId(mid(4)), workspace: byId(MAIN) });

@@ -66,9 +66,25 @@ describe('user: create', () => {
 		expect(calls('GET', '/public/v1/members/current')).toHaveLength(0);
 	});
 
+	test('a role in Additional Workspaces that is none of the four is refused before any request', async () => {
+		const { error } = await run(
+			{
+				resource: 'user',
+				operation: 'create',
+				email: 'x@example.com',
+				role: 'Member',
+				license: 'Full',
+				additionalFields: { additionalWorkspaces: { workspace: [{ id: SALES, role: '={{ "Owner" }}' }] } },
+			},
+			{ expectError: true },
+		);
+		expect(error.message).toBe('Additional Workspaces: Role must be one of Admin, Manager, Member, Collaborator, not "Owner"');
+		expect(env.mock.requests).toHaveLength(0);
+	});
+
 	test('a bad email is refused before any request; an existing one gets PandaDoc’s message', async () => {
 		const bad = await run({ resource: 'user', operation: 'create', email: 'nope', role: 'Member', license: 'Full' }, { expectError: true });
-		expect(bad.error.message).toBe('"nope" is not a valid email address');
+		expect(bad.error.message).toBe('"nope" in Email is not a valid email address');
 		expect(env.mock.requests).toHaveLength(0);
 		const taken = await run({ resource: 'user', operation: 'create', email: 'ben.brooks@example.com', workspace: byId(MAIN), role: 'Member', license: 'Full' }, { expectError: true });
 		expect(taken.error.message).toBe('PandaDoc returned 400: User with email ben.brooks@example.com already exists.');
@@ -121,7 +137,7 @@ describe('workspace', () => {
 
 	test('an empty name is refused; an unknown workspace gets 404', async () => {
 		const { error } = await run({ resource: 'workspace', operation: 'create', name: ' ' }, { expectError: true });
-		expect(error.message).toBe('No workspace name given');
+		expect(error.message).toBe('Name is empty');
 		const missing = await run({ resource: 'workspace', operation: 'deactivate', workspace: byId('ws-none') }, { expectError: true });
 		expect(missing.error.message).toBe('PandaDoc returned 404: Workspace not found.');
 	});

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readPaging, returnAllAndLimit, showFor } from '../../../shared/descriptions';
+import { returnAllAndLimit, showFor } from '../../../shared/descriptions';
+import { readLimit, readText } from '../../../shared/input';
 import { collect } from '../../../shared/pagination';
 import { boldSign, teamPaging } from '../../transport';
 
@@ -19,7 +20,8 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const search = this.getNodeParameter('search', i, '') as string;
+	const search = readText.call(this, 'search', i, 'Search');
+	const paging = readLimit.call(this, i);
 	const qs: IDataObject = search ? { SearchKey: search } : {};
-	return await collect.call(this, boldSign, { method: 'GET', path: '/v1/teams/list', qs, itemIndex: i }, teamPaging, readPaging.call(this, i));
+	return await collect.call(this, boldSign, { method: 'GET', path: '/v1/teams/list', qs, itemIndex: i }, teamPaging, paging);
 }

@@ -3,7 +3,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { showFor, simplifyField } from '../../../shared/descriptions';
 import { apiRequest } from '../../../shared/transport';
 import { boldSign } from '../../transport';
-import { readTeamId, resolveOptionalUserId, resolveUser, transferToField, teamLocator, userAfterChange, userLocator } from '../../users';
+import {
+	readTeamId,
+	readTransferTo,
+	readUser,
+	resolveUserId,
+	teamLocator,
+	transferToField,
+	userAfterChange,
+	userLocator,
+} from '../../users';
 
 const show = showFor('user', 'changeTeam');
 
@@ -18,10 +27,11 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const { userId } = await resolveUser.call(this, 'user', i);
-	const body: IDataObject = { toTeamId: readTeamId.call(this, 'team', i) };
-	const transferTo = await resolveOptionalUserId.call(this, 'transferTo', i);
-	if (transferTo) body.transferDocumentsToUserId = transferTo;
+	const user = readUser.call(this, i);
+	const body: IDataObject = { toTeamId: readTeamId.call(this, 'team', i, 'New Team') };
+	const transferTo = readTransferTo.call(this, i);
+	const userId = await resolveUserId.call(this, user, i);
+	if (transferTo) body.transferDocumentsToUserId = await resolveUserId.call(this, transferTo, i);
 	await apiRequest.call(this, boldSign, { method: 'PUT', path: '/v1/users/changeTeam', qs: { userId }, body, itemIndex: i });
 	return await userAfterChange.call(this, userId, i, { teamId: body.toTeamId });
 }

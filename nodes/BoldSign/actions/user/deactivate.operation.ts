@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { showFor, simplifyField } from '../../../shared/descriptions';
 import { apiRequest } from '../../../shared/transport';
 import { boldSign } from '../../transport';
-import { resolveOptionalUserId, resolveUser, transferToField, userAfterChange, userLocator } from '../../users';
+import { readTransferTo, readUser, resolveUserId, transferToField, userAfterChange, userLocator } from '../../users';
 
 const show = showFor('user', 'deactivate');
 
@@ -17,10 +17,11 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const { userId } = await resolveUser.call(this, 'user', i);
+	const user = readUser.call(this, i);
+	const transferTo = readTransferTo.call(this, i);
+	const userId = await resolveUserId.call(this, user, i);
 	const body: IDataObject = { userId, userStatus: 'Deactivate' };
-	const toUserId = await resolveOptionalUserId.call(this, 'transferTo', i);
-	if (toUserId) body.toUserId = toUserId;
+	if (transferTo) body.toUserId = await resolveUserId.call(this, transferTo, i);
 	await apiRequest.call(this, boldSign, {
 		method: 'PUT',
 		path: '/v1/users/update',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { filtersField, readPaging, returnAllAndLimit, showFor, simplifyField } from '../../../shared/descriptions';
+import { filtersField, returnAllAndLimit, showFor, simplifyField } from '../../../shared/descriptions';
+import { readLimit, readList, readText } from '../../../shared/input';
 import { collect } from '../../../shared/pagination';
 import { boldSign, userPaging } from '../../transport';
 import { userOutput } from '../../users';
@@ -29,17 +30,18 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const filters = this.getNodeParameter('filters', i, {}) as { search?: string; userIds?: string };
 	const qs: IDataObject = {};
-	if (filters.search) qs.Search = filters.search;
-	const ids = (filters.userIds ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+	const search = readText.call(this, 'filters.search', i, 'Search');
+	if (search) qs.Search = search;
+	const ids = readList.call(this, 'filters.userIds', i, 'User IDs');
 	if (ids.length) qs.UserId = ids;
-	const users = await collect.call(
+	// Each page is turned into output as it arrives, so the vendor's objects do not pile up.
+	return await collect.call(
 		this,
 		boldSign,
 		{ method: 'GET', path: '/v1/users/list', qs, repeatArrays: true, itemIndex: i },
 		userPaging,
-		readPaging.call(this, i),
+		readLimit.call(this, i),
+		(user) => userOutput.call(this, i, user),
 	);
-	return users.map((user) => userOutput.call(this, i, user));
 }

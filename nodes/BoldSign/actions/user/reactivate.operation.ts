@@ -3,14 +3,14 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { showFor, simplifyField } from '../../../shared/descriptions';
 import { apiRequest } from '../../../shared/transport';
 import { boldSign } from '../../transport';
-import { resolveUser, userAfterChange, userLocator } from '../../users';
+import { readUser, resolveUserId, userAfterChange, userLocator } from '../../users';
 
 const show = showFor('user', 'reactivate');
 
 export const description: INodeProperties[] = [userLocator(show), simplifyField(show)];
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const { userId } = await resolveUser.call(this, 'user', i);
+	const userId = await resolveUserId.call(this, readUser.call(this, i), i);
 	await apiRequest.call(this, boldSign, {
 		method: 'PUT',
 		path: '/v1/users/update',

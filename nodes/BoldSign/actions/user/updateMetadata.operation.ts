@@ -4,7 +4,7 @@ import { showFor, simplifyField } from '../../../shared/descriptions';
 import { apiRequest } from '../../../shared/transport';
 import { boldSign } from '../../transport';
 import { metadataField, readMetadata } from '../../metadata';
-import { resolveUser, userAfterChange, userLocator } from '../../users';
+import { readUser, resolveUserId, userAfterChange, userLocator } from '../../users';
 
 const show = showFor('user', 'updateMetadata');
 
@@ -15,8 +15,9 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const { userId } = await resolveUser.call(this, 'user', i);
+	const user = readUser.call(this, i);
 	const metaData = readMetadata.call(this, i);
+	const userId = await resolveUserId.call(this, user, i);
 	await apiRequest.call(this, boldSign, { method: 'PUT', path: '/v1/users/updateMetaData', body: { userId, metaData }, itemIndex: i });
 	return await userAfterChange.call(this, userId, i);
 }

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { showFor, simplifyField } from '../../../shared/descriptions';
 import { apiRequest } from '../../../shared/transport';
 import { boldSign } from '../../transport';
-import { resolveUser, roleField, userAfterChange, userLocator } from '../../users';
+import { readRole, readUser, resolveUserId, roleField, userAfterChange, userLocator } from '../../users';
 
 const show = showFor('user', 'updateRole');
 
@@ -14,8 +14,9 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const { userId } = await resolveUser.call(this, 'user', i);
-	const userRole = this.getNodeParameter('role', i) as string;
+	const user = readUser.call(this, i);
+	const userRole = readRole.call(this, i);
+	const userId = await resolveUserId.call(this, user, i);
 	await apiRequest.call(this, boldSign, { method: 'PUT', path: '/v1/users/update', body: { userId, userRole }, itemIndex: i });
 	return await userAfterChange.call(this, userId, i, { role: userRole });
 }

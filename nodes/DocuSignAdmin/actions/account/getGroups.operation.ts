@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readPaging, returnAllAndLimit, showFor } from '../../../shared/descriptions';
+import { returnAllAndLimit, showFor } from '../../../shared/descriptions';
+import { readId, readLimit } from '../../../shared/input';
 import { collect } from '../../../shared/pagination';
-import { accountField, readRequired } from '../../fields';
+import { accountField } from '../../fields';
 import { organizationId } from '../../organization';
 import { docuSign, groupPaging, paths } from '../../transport';
 
@@ -12,13 +13,14 @@ export const description: INodeProperties[] = [accountField(show), ...returnAllA
 
 /** `GET …/accounts/{accountId}/groups` (MemberGroupsResponse) over start/take pages. */
 export async function execute(this: IExecuteFunctions, i: number) {
+	const accountId = readId.call(this, 'account', i, 'Account');
+	const paging = readLimit.call(this, i);
 	const orgId = await organizationId.call(this, i);
-	const accountId = readRequired.call(this, 'account', i, 'account');
 	return await collect.call(
 		this,
 		docuSign,
 		{ method: 'GET', path: `${paths.account(orgId, accountId)}/groups`, itemIndex: i },
 		groupPaging,
-		readPaging.call(this, i),
+		paging,
 	);
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/descriptions';
-import { inputError } from '../../../shared/errors';
+import { readName, readText } from '../../../shared/input';
 import { apiRequest } from '../../../shared/transport';
 import { accountField } from '../../fields';
 import { docuSign, paths } from '../../transport';
@@ -17,10 +17,9 @@ export const description: INodeProperties[] = [
 
 /** `POST /v2.1/…/accounts/{accountId}/dsgroups` (DSGroupAddRequest) → DSGroupResponse. */
 export async function execute(this: IExecuteFunctions, i: number) {
-	const groupName = String(this.getNodeParameter('groupName', i, '')).trim();
-	if (!groupName) throw inputError(this.getNode(), 'No group name given', 'Enter a name for the DS group.', i);
+	const groupName = readName.call(this, 'groupName', i, 'Group Name', true);
+	const text = readText.call(this, 'description', i, 'Description');
 	const { orgId, accountId } = await accountTarget.call(this, i);
-	const text = String(this.getNodeParameter('description', i, ''));
 	return await apiRequest.call(this, docuSign, {
 		method: 'POST',
 		path: paths.dsGroups(orgId, accountId),

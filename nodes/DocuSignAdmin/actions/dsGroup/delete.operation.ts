@@ -10,7 +10,7 @@ const show = showFor('dsGroup', 'delete');
 
 export const description: INodeProperties[] = [accountField(show), dsGroupLocator(show)];
 
-/** `DELETE /v2.1/…/dsgroups/{dsGroupId}`, answered 204 (reference §1.3). */
+/** `DELETE /v2.1/…/dsgroups/{dsGroupId}`, answered 204 (../shared/reference/vendor-apis.md §1.3). */
 export async function execute(this: IExecuteFunctions, i: number) {
 	const { orgId, accountId, dsGroupId } = await groupTarget.call(this, i);
 	await apiRequest.call(this, docuSign, { method: 'DELETE', path: paths.dsGroup(orgId, accountId, dsGroupId), itemIndex: i });

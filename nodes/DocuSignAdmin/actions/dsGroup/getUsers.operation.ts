@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readPaging, returnAllAndLimit, showFor } from '../../../shared/descriptions';
+import { returnAllAndLimit, showFor } from '../../../shared/descriptions';
+import { readLimit } from '../../../shared/input';
 import { collect } from '../../../shared/pagination';
 import { accountField, dsGroupLocator } from '../../fields';
 import { docuSign, dsGroupUserPaging, paths } from '../../transport';
@@ -12,12 +13,13 @@ export const description: INodeProperties[] = [accountField(show), dsGroupLocato
 
 /** `GET /v2.1/…/dsgroups/{dsGroupId}/users` (DSGroupAndUsersResponse: group_users.users) over page/page_size pages. */
 export async function execute(this: IExecuteFunctions, i: number) {
+	const paging = readLimit.call(this, i);
 	const { orgId, accountId, dsGroupId } = await groupTarget.call(this, i);
 	return await collect.call(
 		this,
 		docuSign,
 		{ method: 'GET', path: `${paths.dsGroup(orgId, accountId, dsGroupId)}/users`, itemIndex: i },
 		dsGroupUserPaging,
-		readPaging.call(this, i),
+		paging,
 	);
 }

@@ -1,15 +1,15 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readList, showFor } from '../../../shared/descriptions';
+import { showFor } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
-import { isEmail } from '../../../shared/user';
+import { checkEmail, readList } from '../../../shared/input';
 import { addToDsGroup, removeFromDsGroup } from '../../dsGroups';
 import { accountField, dsGroupLocator } from '../../fields';
 import { getProfile } from '../../users';
 import { groupTarget } from './target';
 
 /**
- * Add Users and Remove Users: the same call shape with POST or DELETE (reference §1.3). Users are given
+ * Add Users and Remove Users: the same call shape with POST or DELETE (../shared/reference/vendor-apis.md §1.3). Users are given
  * by ID or email; emails are turned into IDs first, because the API ignores emails when IDs are sent too.
  */
 export function membersOperation(operation: 'addUsers' | 'removeUsers') {
@@ -30,12 +30,14 @@ export function membersOperation(operation: 'addUsers' | 'removeUsers') {
 	];
 
 	async function execute(this: IExecuteFunctions, i: number) {
-		const keys = readList.call(this, 'users', i);
+		const keys = readList.call(this, 'users', i, 'Users');
 		if (!keys.length) throw inputError(this.getNode(), 'No users given', 'Enter the IDs or emails of the users, separated by commas.', i);
+		// An entry with an @ is an email; it must be a valid one.
+		for (const key of keys) if (key.includes('@')) checkEmail.call(this, key, 'Users', i);
 		const target = await groupTarget.call(this, i);
 		const userIds: string[] = [];
 		for (const key of keys) {
-			userIds.push(isEmail(key) ? String((await getProfile.call(this, target.orgId, { mode: 'email', value: key }, i)).id) : key);
+			userIds.push(key.includes('@') ? String((await getProfile.call(this, target.orgId, { mode: 'email', value: key }, i)).id) : key);
 		}
 		const change = operation === 'addUsers' ? addToDsGroup : removeFromDsGroup;
 		await change.call(this, target, userIds, i);

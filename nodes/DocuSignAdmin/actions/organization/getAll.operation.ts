@@ -1,10 +1,16 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readPaging, returnAllAndLimit, showFor } from '../../../shared/descriptions';
+import { returnAllAndLimit, showFor } from '../../../shared/descriptions';
+import { readChoice, readLimit } from '../../../shared/input';
 import { apiRequest } from '../../../shared/transport';
 import { asList, docuSign, paths } from '../../transport';
 
 const show = showFor('organization', 'getAll');
+
+const MODE_OPTIONS = [
+	{ name: 'Organizations the User Administers', value: 'org_admin' },
+	{ name: 'Organizations of the User’s Accounts', value: 'account_membership' },
+];
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit(show),
@@ -14,19 +20,16 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		default: 'org_admin',
 		description: 'Which organizations to list',
-		options: [
-			{ name: 'Organizations the User Administers', value: 'org_admin' },
-			{ name: 'Organizations of the User’s Accounts', value: 'account_membership' },
-		],
+		options: MODE_OPTIONS,
 		displayOptions: show,
 	},
 ];
 
 /** `GET /v2/organizations` is not paged: Limit cuts the list. */
 export async function execute(this: IExecuteFunctions, i: number) {
-	const mode = this.getNodeParameter('mode', i, 'org_admin') as string;
+	const mode = readChoice.call(this, 'mode', i, 'Include', MODE_OPTIONS, 'org_admin');
+	const { returnAll, limit } = readLimit.call(this, i);
 	const body = await apiRequest.call(this, docuSign, { method: 'GET', path: paths.organizations, qs: { mode }, itemIndex: i });
 	const organizations = asList(body.organizations);
-	const { returnAll, limit } = readPaging.call(this, i);
 	return returnAll ? organizations : organizations.slice(0, limit);
 }

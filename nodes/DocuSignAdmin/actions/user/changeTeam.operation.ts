@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readOptionalLocator, showFor } from '../../../shared/descriptions';
+import { showFor } from '../../../shared/descriptions';
+import { readId, readOptionalLocator } from '../../../shared/input';
 import { addToDsGroup, removeFromDsGroup } from '../../dsGroups';
-import { accountField, dsGroupLocator, readDsGroupId, readRequired } from '../../fields';
+import { accountField, dsGroupLocator, readDsGroupId } from '../../fields';
 import { organizationId } from '../../organization';
-import { resolveUserId, userLocator } from '../../users';
+import { readUser, resolveUserId, userLocator } from '../../users';
 
 const show = showFor('user', 'changeTeam');
 
@@ -20,11 +21,12 @@ export const description: INodeProperties[] = [
 
 /** Moves a user between DS groups: added to the target first, then removed from the source. */
 export async function execute(this: IExecuteFunctions, i: number) {
+	const user = readUser.call(this, i);
+	const accountId = readId.call(this, 'account', i, 'Account');
+	const toDsGroupId = readDsGroupId.call(this, 'toDsGroup', i, 'To DS Group');
+	const fromDsGroupId = readOptionalLocator.call(this, 'fromDsGroup', i, 'From DS Group')?.value ?? null;
 	const orgId = await organizationId.call(this, i);
-	const accountId = readRequired.call(this, 'account', i, 'account');
-	const toDsGroupId = readDsGroupId.call(this, 'toDsGroup', i);
-	const fromDsGroupId = readOptionalLocator.call(this, 'fromDsGroup', i) ?? null;
-	const userId = await resolveUserId.call(this, orgId, 'user', i);
+	const userId = await resolveUserId.call(this, orgId, user, i);
 
 	await addToDsGroup.call(this, { orgId, accountId, dsGroupId: toDsGroupId }, [userId], i);
 	if (fromDsGroupId && fromDsGroupId.toLowerCase() !== toDsGroupId.toLowerCase()) {

@@ -2,12 +2,19 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { showFor } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
+import { readChoice, readList } from '../../../shared/input';
+import type { LocatorValue } from '../../../shared/input';
 import { apiRequestFull } from '../../../shared/transport';
 import { organizationId } from '../../organization';
 import { asList, docuSign, paths } from '../../transport';
-import { memberships, resolveProfile, resolveUserId, userLocator } from '../../users';
+import { getProfile, memberships, readUser, resolveUserId, userLocator } from '../../users';
 
 const show = showFor('user', 'close');
+
+const CLOSE_FROM_OPTIONS = [
+	{ name: 'All of the User’s Accounts', value: 'allAccounts' },
+	{ name: 'Selected Accounts', value: 'selectedAccounts' },
+];
 
 export const description: INodeProperties[] = [
 	userLocator(show),
@@ -16,10 +23,7 @@ export const description: INodeProperties[] = [
 		name: 'closeFrom',
 		type: 'options',
 		default: 'allAccounts',
-		options: [
-			{ name: 'All of the User’s Accounts', value: 'allAccounts' },
-			{ name: 'Selected Accounts', value: 'selectedAccounts' },
-		],
+		options: CLOSE_FROM_OPTIONS,
 		description:
 			'The node outputs the result for each account, with DocuSign’s error details where an account failed, and fails only if no membership could be closed',
 		displayOptions: show,
@@ -36,26 +40,32 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** The accounts to close: as selected, or every open membership in the user's profile. */
-async function accountsToClose(this: IExecuteFunctions, orgId: string, i: number): Promise<{ userId: string; accounts: string[] }> {
-	if (this.getNodeParameter('closeFrom', i, 'allAccounts') === 'selectedAccounts') {
-		const accounts = (this.getNodeParameter('accounts', i, []) as string[]).map((a) => String(a).trim()).filter(Boolean);
-		if (!accounts.length) throw inputError(this.getNode(), 'No account selected', 'Select the accounts to close the user’s memberships on.', i);
-		return { userId: await resolveUserId.call(this, orgId, 'user', i), accounts };
-	}
-	const profile = await resolveProfile.call(this, orgId, 'user', i);
+/** The accounts chosen, or undefined for every open membership of the user. */
+function readAccounts(this: IExecuteFunctions, i: number): string[] | undefined {
+	if (readChoice.call(this, 'closeFrom', i, 'Close Memberships On', CLOSE_FROM_OPTIONS, 'allAccounts') !== 'selectedAccounts') return undefined;
+	const accounts = readList.call(this, 'accounts', i, 'Account Names or IDs');
+	if (!accounts.length) throw inputError(this.getNode(), 'No account selected', 'Select the accounts to close the user’s memberships on.', i);
+	return accounts;
+}
+
+/** The user ID and the accounts to close: as selected, or every open membership in the user's profile. */
+async function accountsToClose(this: IExecuteFunctions, orgId: string, user: LocatorValue, selected: string[] | undefined, i: number) {
+	if (selected) return { userId: await resolveUserId.call(this, orgId, user, i), accounts: selected };
+	const profile = await getProfile.call(this, orgId, user, i);
 	const open = memberships(profile).filter((m) => String(m.status ?? '').toLowerCase() !== 'closed');
 	return { userId: String(profile.id), accounts: open.map((m) => String(m.account_id)) };
 }
 
 /**
- * `DELETE /v2/organizations/{org}/users/{userId}/accounts` with `{accounts: [{id}]}` (reference §1.3). The
+ * `DELETE /v2/organizations/{org}/users/{userId}/accounts` with `{accounts: [{id}]}` (../shared/reference/vendor-apis.md §1.3). The
  * answer (DeleteMembershipsResponse) reports each account; the output lists them all, and the item fails
  * only when every account failed. A user with no open membership is already closed: nothing is sent.
  */
 export async function execute(this: IExecuteFunctions, i: number) {
+	const user = readUser.call(this, i);
+	const selected = readAccounts.call(this, i);
 	const orgId = await organizationId.call(this, i);
-	const { userId, accounts } = await accountsToClose.call(this, orgId, i);
+	const { userId, accounts } = await accountsToClose.call(this, orgId, user, selected, i);
 	if (!accounts.length) return { userId, success: true, closedAccounts: 0, accounts: [] };
 	const { body, repeated } = await apiRequestFull.call(this, docuSign, {
 		method: 'DELETE',

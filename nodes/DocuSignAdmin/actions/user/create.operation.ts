@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor, simplifyField } from '../../../shared/descriptions';
-import { inputError } from '../../../shared/errors';
+import { asText, readEmail, readId, readList, readName, readOptionalId, readText } from '../../../shared/input';
 import { apiRequest } from '../../../shared/transport';
-import { isEmail } from '../../../shared/user';
-import { accountField, numericId, permissionProfileField, readRequired } from '../../fields';
+import { accountField, numericId, permissionProfileField } from '../../fields';
 import { organizationId } from '../../organization';
 import { docuSign, paths } from '../../transport';
 import { userAfterChange } from '../../users';
@@ -112,62 +111,64 @@ export const description: INodeProperties[] = [
 ];
 
 interface AccountEntry {
-	id?: string;
-	permissionProfile?: string;
-	groups?: string;
+	id?: unknown;
+	permissionProfile?: unknown;
+	groups?: unknown;
 }
 
-interface AdditionalFields {
-	additionalAccounts?: { account?: AccountEntry[] };
-	autoActivate?: boolean;
-	companyName?: string;
-	jobTitle?: string;
-	language?: string;
-	userName?: string;
-}
-
-/** One entry of NewUserRequest.accounts (reference §1.4): the account, its permission profile and groups. */
-function membership(accountId: string, permissionProfile: string, groups: string[]): IDataObject {
-	const account: IDataObject = { id: accountId.trim() };
-	if (permissionProfile.trim()) account.permission_profile = { id: numericId(permissionProfile) };
-	const groupIds = groups.map((id) => String(id).trim()).filter(Boolean);
+/** One entry of NewUserRequest.accounts (../shared/reference/vendor-apis.md §1.4): the account, its permission profile and groups. */
+function membership(accountId: string, permissionProfile: string | undefined, groupIds: string[]): IDataObject {
+	const account: IDataObject = { id: accountId };
+	if (permissionProfile) account.permission_profile = { id: numericId(permissionProfile) };
 	if (groupIds.length) account.groups = groupIds.map((id) => ({ id: numericId(id) }));
 	return account;
 }
 
+/** The Additional Accounts entries, each value a single value. */
+function additionalAccounts(this: IExecuteFunctions, i: number): IDataObject[] {
+	const label = 'Additional Accounts';
+	const entries = this.getNodeParameter('additionalFields.additionalAccounts.account', i, []) as AccountEntry[];
+	return entries
+		.map((entry) => ({
+			id: asText.call(this, entry.id, label, i),
+			profile: asText.call(this, entry.permissionProfile, label, i),
+			groups: asText.call(this, entry.groups, label, i).split(',').map((id) => id.trim()).filter(Boolean),
+		}))
+		.filter((entry) => entry.id)
+		.map((entry) => membership(entry.id, entry.profile || undefined, entry.groups));
+}
+
 /** `POST /v2/organizations/{org}/users` (NewUserRequest), then the new user's profile. */
 export async function execute(this: IExecuteFunctions, i: number) {
-	const email = String(this.getNodeParameter('email', i, '')).trim();
-	if (!isEmail(email)) {
-		throw inputError(this.getNode(), `"${email}" is not a valid email address`, 'Enter the new user’s email, such as name@example.com.', i);
-	}
-	const orgId = await organizationId.call(this, i);
-	const fields = this.getNodeParameter('additionalFields', i, {}) as AdditionalFields;
-	const accounts = [
-		membership(
-			readRequired.call(this, 'account', i, 'account'),
-			String(this.getNodeParameter('permissionProfile', i, '') ?? ''),
-			this.getNodeParameter('groups', i, []) as string[],
-		),
-		...(fields.additionalAccounts?.account ?? [])
-			.filter((entry) => String(entry.id ?? '').trim())
-			.map((entry) => membership(String(entry.id), entry.permissionProfile ?? '', String(entry.groups ?? '').split(','))),
-	];
-	for (const account of accounts) {
-		if (fields.companyName) account.company_name = fields.companyName;
-		if (fields.jobTitle) account.job_title = fields.jobTitle;
-	}
-
-	const body: IDataObject = { email, accounts };
-	const firstName = String(this.getNodeParameter('firstName', i, '')).trim();
-	const lastName = String(this.getNodeParameter('lastName', i, '')).trim();
+	const body: IDataObject = { email: readEmail.call(this, 'email', i, 'Email') };
+	const firstName = readName.call(this, 'firstName', i, 'First Name');
+	const lastName = readName.call(this, 'lastName', i, 'Last Name');
+	const userName = readName.call(this, 'additionalFields.userName', i, 'User Name');
 	if (firstName) body.first_name = firstName;
 	if (lastName) body.last_name = lastName;
-	if (fields.userName) body.user_name = fields.userName;
+	if (userName) body.user_name = userName;
 	else if (firstName || lastName) body.user_name = [firstName, lastName].filter(Boolean).join(' ');
-	if (fields.language) body.language_culture = fields.language;
-	if (fields.autoActivate) body.auto_activate_memberships = true;
+	const language = readText.call(this, 'additionalFields.language', i, 'Language');
+	if (language) body.language_culture = language;
+	if (this.getNodeParameter('additionalFields.autoActivate', i, false) === true) body.auto_activate_memberships = true;
 
+	const accounts = [
+		membership(
+			readId.call(this, 'account', i, 'Account'),
+			readOptionalId.call(this, 'permissionProfile', i, 'Permission Profile'),
+			readList.call(this, 'groups', i, 'Group Names or IDs'),
+		),
+		...additionalAccounts.call(this, i),
+	];
+	const companyName = readName.call(this, 'additionalFields.companyName', i, 'Company');
+	const jobTitle = readName.call(this, 'additionalFields.jobTitle', i, 'Job Title');
+	for (const account of accounts) {
+		if (companyName) account.company_name = companyName;
+		if (jobTitle) account.job_title = jobTitle;
+	}
+	body.accounts = accounts;
+
+	const orgId = await organizationId.call(this, i);
 	const created = await apiRequest.call(this, docuSign, { method: 'POST', path: `${paths.org(orgId)}/users`, body, itemIndex: i });
 	return await userAfterChange.call(this, orgId, String(created.id), i);
 }

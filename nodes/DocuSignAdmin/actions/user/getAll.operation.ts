@@ -1,12 +1,28 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { filtersField, readPaging, returnAllAndLimit, showFor, simplifyField } from '../../../shared/descriptions';
+import { filtersField, returnAllAndLimit, showFor, simplifyField } from '../../../shared/descriptions';
+import { inputError } from '../../../shared/errors';
+import { readChoice, readEmail, readLimit, readOptionalId, readText } from '../../../shared/input';
 import { collect } from '../../../shared/pagination';
 import { organizationId, organizationRecord } from '../../organization';
 import { docuSign, paths, userPaging } from '../../transport';
 import { userOutput } from '../../users';
 
 const show = showFor('user', 'getAll');
+
+const MEMBERSHIP_STATUS_OPTIONS = [
+	{ name: 'Activation Required', value: 'activation_required' },
+	{ name: 'Activation Sent', value: 'activation_sent' },
+	{ name: 'Active', value: 'active' },
+	{ name: 'Closed', value: 'closed' },
+	{ name: 'Disabled', value: 'disabled' },
+];
+
+const STATUS_OPTIONS = [
+	{ name: 'Active', value: 'active' },
+	{ name: 'Created', value: 'created' },
+	{ name: 'Closed', value: 'closed' },
+];
 
 export const description: INodeProperties[] = [
 	...returnAllAndLimit(show),
@@ -47,13 +63,7 @@ export const description: INodeProperties[] = [
 			name: 'membershipStatus',
 			type: 'options',
 			default: 'active',
-			options: [
-				{ name: 'Activation Required', value: 'activation_required' },
-				{ name: 'Activation Sent', value: 'activation_sent' },
-				{ name: 'Active', value: 'active' },
-				{ name: 'Closed', value: 'closed' },
-				{ name: 'Disabled', value: 'disabled' },
-			],
+			options: MEMBERSHIP_STATUS_OPTIONS,
 		},
 		{
 			displayName: 'Modified Since',
@@ -67,30 +77,37 @@ export const description: INodeProperties[] = [
 			name: 'status',
 			type: 'options',
 			default: 'active',
-			options: [
-				{ name: 'Active', value: 'active' },
-				{ name: 'Created', value: 'created' },
-				{ name: 'Closed', value: 'closed' },
-			],
+			options: STATUS_OPTIONS,
 		},
 	]),
 	simplifyField(show),
 ];
 
-interface Filters {
-	account?: string;
-	email?: string;
-	emailLike?: string;
-	includeDsGroups?: boolean;
-	membershipStatus?: string;
-	modifiedSince?: string;
-	status?: string;
+/** UTC without a zone, the Admin API's own date format; an unreadable date is refused. */
+function readDate(this: IExecuteFunctions, name: string, i: number, label: string): string | undefined {
+	const value = readText.call(this, name, i, label);
+	if (!value) return undefined;
+	const ms = Date.parse(value);
+	if (Number.isNaN(ms)) {
+		throw inputError(this.getNode(), `${label} is not a date: ${JSON.stringify(value)}`, 'Enter a date such as 2025-01-31T00:00:00Z.', i);
+	}
+	return new Date(ms).toISOString().replace(/Z$/, '');
 }
 
-/** UTC without a zone, the Admin API's own date format. */
-function apiDate(value: string): string {
-	const ms = Date.parse(value);
-	return Number.isNaN(ms) ? value : new Date(ms).toISOString().replace(/Z$/, '');
+/** The Filters collection; a filter left out is undefined. */
+function readFilters(this: IExecuteFunctions, i: number) {
+	const set = (name: string) => this.getNodeParameter(`filters.${name}`, i, '') !== '';
+	return {
+		account: readOptionalId.call(this, 'filters.account', i, 'Account'),
+		email: readEmail.call(this, 'filters.email', i, 'Email', false),
+		emailLike: readText.call(this, 'filters.emailLike', i, 'Email or Name Contains'),
+		includeDsGroups: this.getNodeParameter('filters.includeDsGroups', i, false) === true,
+		membershipStatus: set('membershipStatus')
+			? readChoice.call(this, 'filters.membershipStatus', i, 'Membership Status', MEMBERSHIP_STATUS_OPTIONS)
+			: undefined,
+		modifiedSince: readDate.call(this, 'filters.modifiedSince', i, 'Modified Since'),
+		status: set('status') ? readChoice.call(this, 'filters.status', i, 'User Status', STATUS_OPTIONS) : undefined,
+	};
 }
 
 /**
@@ -99,10 +116,11 @@ function apiDate(value: string): string {
  * stands in when none is chosen.
  */
 export async function execute(this: IExecuteFunctions, i: number) {
+	const filters = readFilters.call(this, i);
+	const paging = readLimit.call(this, i);
 	const orgId = await organizationId.call(this, i);
-	const filters = this.getNodeParameter('filters', i, {}) as Filters;
 	const qs: IDataObject = {};
-	if (filters.email) qs.email = filters.email.trim();
+	if (filters.email) qs.email = filters.email;
 	if (filters.account) qs.account_id = filters.account;
 	else if (!filters.email || filters.modifiedSince) {
 		qs.account_id = (await organizationRecord.call(this, orgId, i)).default_account_id;
@@ -110,14 +128,10 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	if (filters.emailLike) qs.email_user_name_like = filters.emailLike;
 	if (filters.status) qs.status = filters.status;
 	if (filters.membershipStatus) qs.membership_status = filters.membershipStatus;
-	if (filters.modifiedSince) qs.last_modified_since = apiDate(filters.modifiedSince);
+	if (filters.modifiedSince) qs.last_modified_since = filters.modifiedSince;
 	if (filters.includeDsGroups) qs.include_ds_groups = true;
-	const users = await collect.call(
-		this,
-		docuSign,
-		{ method: 'GET', path: `${paths.org(orgId)}/users`, qs, itemIndex: i },
-		userPaging,
-		readPaging.call(this, i),
+	// Each page is turned into output as it arrives, so the vendor's objects do not pile up.
+	return await collect.call(this, docuSign, { method: 'GET', path: `${paths.org(orgId)}/users`, qs, itemIndex: i }, userPaging, paging, (user) =>
+		userOutput.call(this, i, user),
 	);
-	return users.map((user) => userOutput.call(this, i, user));
 }

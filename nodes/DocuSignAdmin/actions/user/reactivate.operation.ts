@@ -3,10 +3,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { showFor, simplifyField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { apiRequest } from '../../../shared/transport';
-import { accountField, readRequired } from '../../fields';
+import { readId } from '../../../shared/input';
+import { accountField } from '../../fields';
 import { organizationId } from '../../organization';
 import { docuSign, paths } from '../../transport';
-import { memberships, resolveProfile, userAfterChange, userLocator } from '../../users';
+import { getProfile, memberships, readUser, userAfterChange, userLocator } from '../../users';
 
 const show = showFor('user', 'reactivate');
 
@@ -21,9 +22,10 @@ export const description: INodeProperties[] = [
  * (ForceActivateMembershipRequest). The membership ID and site ID come from the user's profile.
  */
 export async function execute(this: IExecuteFunctions, i: number) {
+	const user = readUser.call(this, i);
+	const accountId = readId.call(this, 'account', i, 'Account');
 	const orgId = await organizationId.call(this, i);
-	const accountId = readRequired.call(this, 'account', i, 'account');
-	const profile = await resolveProfile.call(this, orgId, 'user', i);
+	const profile = await getProfile.call(this, orgId, user, i);
 	const membership = memberships(profile).find((m) => String(m.account_id).toLowerCase() === accountId.toLowerCase());
 	if (!membership) {
 		throw inputError(this.getNode(), `The user has no membership in account ${accountId}`, 'Pick one of the user’s accounts, or add the user to the account first.', i);

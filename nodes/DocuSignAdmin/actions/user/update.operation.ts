@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { showFor, simplifyField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
+import { readName, readText } from '../../../shared/input';
 import { organizationId } from '../../organization';
-import { memberships, resolveProfile, updateUser, userLocator } from '../../users';
+import { getProfile, memberships, readUser, updateUser, userLocator } from '../../users';
 
 const show = showFor('user', 'update');
 
@@ -36,34 +37,41 @@ export const description: INodeProperties[] = [
 	simplifyField(show),
 ];
 
-const PROFILE_FIELDS: Record<string, string> = {
-	firstName: 'first_name',
-	lastName: 'last_name',
-	userName: 'user_name',
-	language: 'language_culture',
-	defaultAccount: 'default_account_id',
-};
+/** Update Fields → UpdateUserRequest keys; names are bounded like every name the node sends. */
+const PROFILE_FIELDS: Array<[field: string, key: string, label: string, isName: boolean]> = [
+	['firstName', 'first_name', 'First Name', true],
+	['lastName', 'last_name', 'Last Name', true],
+	['userName', 'user_name', 'User Name', true],
+	['language', 'language_culture', 'Language', false],
+	['defaultAccount', 'default_account_id', 'Default Account', false],
+];
 
 /**
  * `POST /v2/organizations/{org}/users/profiles` (UpdateUserRequest, which needs the user's site_id).
  * Job title and company live on memberships: they are set on each open membership of the user.
  */
 export async function execute(this: IExecuteFunctions, i: number) {
-	const orgId = await organizationId.call(this, i);
-	const fields = this.getNodeParameter('updateFields', i, {}) as Record<string, string>;
-	const profile = await resolveProfile.call(this, orgId, 'user', i);
-	const update: IDataObject = { id: profile.id, site_id: profile.site_id };
-	for (const [field, key] of Object.entries(PROFILE_FIELDS)) if (fields[field]) update[key] = fields[field];
+	const user = readUser.call(this, i);
+	const update: IDataObject = {};
+	for (const [field, key, label, isName] of PROFILE_FIELDS) {
+		const value = (isName ? readName : readText).call(this, `updateFields.${field}`, i, label);
+		if (value) update[key] = value;
+	}
 	const membership: IDataObject = {};
-	if (fields.jobTitle) membership.job_title = fields.jobTitle;
-	if (fields.companyName) membership.company_name = fields.companyName;
+	const jobTitle = readName.call(this, 'updateFields.jobTitle', i, 'Job Title');
+	const companyName = readName.call(this, 'updateFields.companyName', i, 'Company');
+	if (jobTitle) membership.job_title = jobTitle;
+	if (companyName) membership.company_name = companyName;
+	if (!Object.keys(update).length && !Object.keys(membership).length) {
+		throw inputError(this.getNode(), 'Nothing to update', 'Add at least one field under Update Fields.', i);
+	}
+	const orgId = await organizationId.call(this, i);
+	const profile = await getProfile.call(this, orgId, user, i);
+	const body: IDataObject = { id: profile.id, site_id: profile.site_id, ...update };
 	if (Object.keys(membership).length) {
-		update.memberships = memberships(profile)
+		body.memberships = memberships(profile)
 			.filter((m) => m.status !== 'closed')
 			.map((m) => ({ account_id: m.account_id, ...membership }));
 	}
-	if (Object.keys(update).length === 2) {
-		throw inputError(this.getNode(), 'Nothing to update', 'Add at least one field under Update Fields.', i);
-	}
-	return await updateUser.call(this, orgId, 'profiles', update, i);
+	return await updateUser.call(this, orgId, 'profiles', body, i);
 }

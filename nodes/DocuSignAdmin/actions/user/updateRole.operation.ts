@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor, simplifyField } from '../../../shared/descriptions';
-import { accountField, numericId, permissionProfileField, readRequired } from '../../fields';
+import { readId } from '../../../shared/input';
+import { accountField, numericId, permissionProfileField } from '../../fields';
 import { organizationId } from '../../organization';
-import { resolveProfile, updateUser, userLocator } from '../../users';
+import { getProfile, readUser, updateUser, userLocator } from '../../users';
 
 const show = showFor('user', 'updateRole');
 
@@ -16,13 +17,14 @@ export const description: INodeProperties[] = [
 
 /**
  * The Admin API has no role endpoint: a permission profile is part of the membership, changed through
- * `POST users/profiles` with `memberships: [{ account_id, permission_profile: { id } }]` (reference §1.4).
+ * `POST users/profiles` with `memberships: [{ account_id, permission_profile: { id } }]` (../shared/reference/vendor-apis.md §1.4).
  */
 export async function execute(this: IExecuteFunctions, i: number) {
+	const user = readUser.call(this, i);
+	const accountId = readId.call(this, 'account', i, 'Account');
+	const profileId = numericId(readId.call(this, 'permissionProfile', i, 'Permission Profile'));
 	const orgId = await organizationId.call(this, i);
-	const accountId = readRequired.call(this, 'account', i, 'account');
-	const profileId = numericId(readRequired.call(this, 'permissionProfile', i, 'permission profile'));
-	const profile = await resolveProfile.call(this, orgId, 'user', i);
+	const profile = await getProfile.call(this, orgId, user, i);
 	const membership = { account_id: accountId, permission_profile: { id: profileId } };
 	return await updateUser.call(this, orgId, 'profiles', { id: profile.id, site_id: profile.site_id, memberships: [membership] }, i);
 }

@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor, simplifyField } from '../../../shared/descriptions';
 import { apiRequest } from '../../../shared/transport';
-import { forgetMembers, memberOutput, resolveUserId, roleField, userLocator } from '../../members';
+import { forgetMembers, memberOutput, readRole, readUser, resolveUserId, roleField, userLocator } from '../../members';
 import { pandaDoc, paths } from '../../transport';
-import { optionalWorkspaceLocator, workspaceIdOf } from '../../workspaces';
+import { optionalWorkspaceLocator, readWorkspace, workspaceOrKeys } from '../../workspaces';
 import { notifyOptions, readNotify } from '../../notify';
 
 const show = showFor('member', 'addToWorkspace');
@@ -19,13 +19,16 @@ export const description: INodeProperties[] = [
 
 /** `POST /public/v1/workspaces/{workspace_id}/members` `{user_id, role}` → 201 with the new `member_id` (§4.3). */
 export async function execute(this: IExecuteFunctions, i: number) {
-	const role = this.getNodeParameter('role', i) as string;
-	const { userId } = await resolveUserId.call(this, 'user', i);
-	const workspaceId = await workspaceIdOf.call(this, 'workspace', i);
+	const user = readUser.call(this, i);
+	const role = readRole.call(this, i);
+	const chosen = readWorkspace.call(this, 'workspace', 'Workspace', i);
+	const qs = readNotify.call(this, i);
+	const userId = await resolveUserId.call(this, user, i);
+	const workspaceId = await workspaceOrKeys.call(this, chosen, i);
 	const added = await apiRequest.call(this, pandaDoc, {
 		method: 'POST',
 		path: paths.workspaceMembers(workspaceId),
-		qs: readNotify.call(this, i),
+		qs,
 		body: { user_id: userId, role },
 		itemIndex: i,
 	});

@@ -1,14 +1,17 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLocator, showFor } from '../../../shared/descriptions';
+import { showFor } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
+import { readLocator } from '../../../shared/input';
 import { apiRequest } from '../../../shared/transport';
-import { findMember, forgetMembers, memberLocator, memberOrderKey, ROLE_OPTIONS } from '../../members';
+import { findMember, forgetMembers, memberLocator, memberOrderKey, readMember, readRole, ROLE_OPTIONS } from '../../members';
 import { explain, readTransferTo, removeMembership, transferDocuments, transferTarget, transferToField } from '../../offboarding';
 import { pandaDoc, paths } from '../../transport';
-import { optionalWorkspaceLocator, workspaceIdOf, workspaceLocator } from '../../workspaces';
+import { optionalWorkspaceLocator, readWorkspace, workspaceLocator, workspaceOrKeys } from '../../workspaces';
 
 const show = showFor('member', 'changeWorkspace');
+
+const ROLE_CHOICES = [{ name: 'Keep Current Role', value: 'keep' }, ...ROLE_OPTIONS];
 
 export const description: INodeProperties[] = [
 	memberLocator(show),
@@ -18,7 +21,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Role',
 		name: 'role',
 		type: 'options',
-		options: [{ name: 'Keep Current Role', value: 'keep' }, ...ROLE_OPTIONS],
+		options: ROLE_CHOICES,
 		default: 'keep',
 		description: 'The member’s role in the new workspace',
 		displayOptions: show,
@@ -36,16 +39,16 @@ export const orderKey = memberOrderKey;
  * source (§4.3). Both steps are in the output; a move that stopped after the add fails and says so.
  */
 export async function execute(this: IExecuteFunctions, i: number) {
-	const located = readLocator.call(this, 'member', i, 'member');
+	const located = readMember.call(this, i);
 	const transferTo = readTransferTo.call(this, i);
-	const toWorkspace = readLocator.call(this, 'toWorkspace', i, 'workspace').value;
-	const fromWorkspace = await workspaceIdOf.call(this, 'fromWorkspace', i);
+	const toWorkspace = readLocator.call(this, 'toWorkspace', i, 'To Workspace').value;
+	const chosen = readRole.call(this, i, ROLE_CHOICES);
+	const fromWorkspace = await workspaceOrKeys.call(this, readWorkspace.call(this, 'fromWorkspace', 'From Workspace', i), i);
 	if (fromWorkspace.toLowerCase() === toWorkspace.toLowerCase()) {
 		throw inputError(this.getNode(), 'From Workspace and To Workspace are the same', 'Choose the workspace to move the member to.', i);
 	}
 	const member = await findMember.call(this, located, i, fromWorkspace);
 	const membershipId = String(member.membership_id);
-	const chosen = this.getNodeParameter('role', i, 'keep') as string;
 	const role = chosen === 'keep' ? String(member.role ?? 'Member') : chosen;
 	const target = await transferTarget.call(this, transferTo, membershipId, fromWorkspace, i);
 

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readPaging, returnAllAndLimit, showFor, simplifyField } from '../../../shared/descriptions';
+import { returnAllAndLimit, showFor, simplifyField } from '../../../shared/descriptions';
+import { readLimit } from '../../../shared/input';
 import { memberOutput, workspaceMembers } from '../../members';
 
 const show = showFor('member', 'getAll');
@@ -9,7 +10,7 @@ export const description: INodeProperties[] = [...returnAllAndLimit(show), simpl
 
 /** `GET /public/v1/members`: the credential's workspace, in one answer (no paging, §4.3). */
 export async function execute(this: IExecuteFunctions, i: number) {
-	const { returnAll, limit } = readPaging.call(this, i);
+	const { returnAll, limit } = readLimit.call(this, i);
 	const members = await workspaceMembers.call(this, i);
 	return (returnAll ? members : members.slice(0, limit)).map((member) => memberOutput.call(this, i, member));
 }

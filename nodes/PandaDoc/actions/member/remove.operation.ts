@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLocator, showFor } from '../../../shared/descriptions';
-import { findMember, memberLocator, memberOrderKey } from '../../members';
+import { showFor } from '../../../shared/descriptions';
+import { findMember, memberLocator, memberOrderKey, readMember } from '../../members';
 import { explain, isMembershipId, readTransferTo, removeMembership, transferDocuments, transferTarget, transferToField } from '../../offboarding';
-import { optionalWorkspaceLocator, workspaceIdOf } from '../../workspaces';
+import { optionalWorkspaceLocator, readWorkspace, workspaceOrKeys } from '../../workspaces';
 
 const show = showFor('member', 'remove');
 
@@ -20,9 +20,9 @@ export const orderKey = memberOrderKey;
 
 /** Close: the documents go to the Transfer Documents To member first, then the membership is deleted (§4.3). */
 export async function execute(this: IExecuteFunctions, i: number) {
-	const located = readLocator.call(this, 'member', i, 'member');
+	const located = readMember.call(this, i);
 	const transferTo = readTransferTo.call(this, i);
-	const workspaceId = await workspaceIdOf.call(this, 'workspace', i);
+	const workspaceId = await workspaceOrKeys.call(this, readWorkspace.call(this, 'workspace', 'Workspace', i), i);
 	const member = isMembershipId(located) ? undefined : await findMember.call(this, located, i, workspaceId);
 	const membershipId = member ? String(member.membership_id) : located.value;
 	const target = await transferTarget.call(this, transferTo, membershipId, workspaceId, i);

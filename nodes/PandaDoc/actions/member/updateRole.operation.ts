@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { afterChange } from '../../../shared/change';
 import { showFor, simplifyField } from '../../../shared/descriptions';
 import { apiRequest } from '../../../shared/transport';
-import { forgetMembers, memberLocator, memberOrderKey, memberOutput, resolveMember, roleField } from '../../members';
+import { findMember, forgetMembers, memberLocator, memberOrderKey, memberOutput, readMember, readRole, roleField } from '../../members';
 import { explain } from '../../offboarding';
 import { pandaDoc, paths } from '../../transport';
 
@@ -32,8 +32,9 @@ function refusal(error: unknown): Error {
  * (../shared/reference/vendor-apis.md §4.3). The member is read first, so a refusal is told apart from a wrong ID.
  */
 export async function execute(this: IExecuteFunctions, i: number) {
-	const role = this.getNodeParameter('role', i) as string;
-	const member = await resolveMember.call(this, 'member', i);
+	const located = readMember.call(this, i);
+	const role = readRole.call(this, i);
+	const member = await findMember.call(this, located, i);
 	const membershipId = String(member.membership_id);
 	try {
 		await apiRequest.call(this, pandaDoc, { method: 'PATCH', path: paths.member(membershipId), body: { role }, itemIndex: i });

@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor, simplifyField } from '../../../shared/descriptions';
-import { inputError } from '../../../shared/errors';
 import { apiRequest } from '../../../shared/transport';
-import { isEmail } from '../../../shared/user';
-import { forgetMembers, memberOutput, ROLE_OPTIONS, roleField } from '../../members';
+import { inputError } from '../../../shared/errors';
+import { asText, readChoice, readEmail, readName, readText } from '../../../shared/input';
+import { forgetMembers, memberOutput, readRole, ROLE_OPTIONS, roleField } from '../../members';
 import { asList, pandaDoc, paths } from '../../transport';
-import { optionalWorkspaceLocator, workspaceIdOf } from '../../workspaces';
+import { optionalWorkspaceLocator, readWorkspace, workspaceOrKeys } from '../../workspaces';
 import { notifyOptions, readNotify } from '../../notify';
 
 const show = showFor('user', 'create');
 
-const LICENSES = ['Full', 'eSign', 'Read-only', 'Creator', 'Guest'];
+const LICENSE_OPTIONS = ['Full', 'eSign', 'Read-only', 'Creator', 'Guest'].map((value) => ({ name: value, value }));
 
 export const description: INodeProperties[] = [
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', required: true, displayOptions: show },
@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 		displayName: 'License',
 		name: 'license',
 		type: 'options',
-		options: LICENSES.map((value) => ({ name: value, value })),
+		options: LICENSE_OPTIONS,
 		default: 'Full',
 		displayOptions: show,
 	},
@@ -68,35 +68,42 @@ export const description: INodeProperties[] = [
 	simplifyField(show),
 ];
 
-interface AdditionalFields {
-	additionalWorkspaces?: { workspace?: Array<{ id?: string; role?: string }> };
-	firstName?: string;
-	lastName?: string;
-	phoneNumber?: string;
+/** The Additional Workspaces entries, each a workspace ID and one of the roles. */
+function additionalWorkspaces(this: IExecuteFunctions, i: number): Array<{ workspace_id: string; role: string }> {
+	const label = 'Additional Workspaces';
+	const entries = this.getNodeParameter('additionalFields.additionalWorkspaces.workspace', i, []) as Array<{ id?: unknown; role?: unknown }>;
+	return entries
+		.map((entry) => ({ workspace_id: asText.call(this, entry.id, label, i), role: asText.call(this, entry.role ?? 'Member', label, i) }))
+		.filter((entry) => entry.workspace_id)
+		.map((entry) => {
+			const role = ROLE_OPTIONS.find((option) => option.value.toLowerCase() === entry.role.toLowerCase())?.value;
+			if (!role) {
+				const allowed = ROLE_OPTIONS.map((option) => option.value).join(', ');
+				throw inputError(this.getNode(), `${label}: Role must be one of ${allowed}, not ${JSON.stringify(entry.role)}`, `Pick each workspace’s role in ${label} from the list.`, i);
+			}
+			return { workspace_id: entry.workspace_id, role };
+		});
 }
 
 /** `POST /public/v1/users` (§4.3) → 201 `{user_id}` (and, in newer API versions, each workspace's `member_id`). */
 export async function execute(this: IExecuteFunctions, i: number) {
-	const email = String(this.getNodeParameter('email', i, '')).trim();
-	if (!isEmail(email)) {
-		throw inputError(this.getNode(), `"${email}" is not a valid email address`, 'Enter the new user’s email, such as name@example.com.', i);
-	}
-	const fields = this.getNodeParameter('additionalFields', i, {}) as AdditionalFields;
-	const license = this.getNodeParameter('license', i) as string;
-	const user: IDataObject = { email };
-	if (fields.firstName) user.first_name = fields.firstName;
-	if (fields.lastName) user.last_name = fields.lastName;
-	if (fields.phoneNumber) user.phone_number = fields.phoneNumber;
-	const workspaces = [
-		{ workspace_id: await workspaceIdOf.call(this, 'workspace', i), role: this.getNodeParameter('role', i) as string },
-		...(fields.additionalWorkspaces?.workspace ?? [])
-			.filter((entry) => String(entry.id ?? '').trim())
-			.map((entry) => ({ workspace_id: String(entry.id).trim(), role: entry.role ?? 'Member' })),
-	];
+	const user: IDataObject = { email: readEmail.call(this, 'email', i, 'Email') };
+	const firstName = readName.call(this, 'additionalFields.firstName', i, 'First Name');
+	const lastName = readName.call(this, 'additionalFields.lastName', i, 'Last Name');
+	const phone = readText.call(this, 'additionalFields.phoneNumber', i, 'Phone Number');
+	if (firstName) user.first_name = firstName;
+	if (lastName) user.last_name = lastName;
+	if (phone) user.phone_number = phone;
+	const role = readRole.call(this, i);
+	const license = readChoice.call(this, 'license', i, 'License', LICENSE_OPTIONS);
+	const chosen = readWorkspace.call(this, 'workspace', 'Workspace', i);
+	const more = additionalWorkspaces.call(this, i);
+	const qs = readNotify.call(this, i);
+	const workspaces = [{ workspace_id: await workspaceOrKeys.call(this, chosen, i), role }, ...more];
 	const created = await apiRequest.call(this, pandaDoc, {
 		method: 'POST',
 		path: paths.users,
-		qs: readNotify.call(this, i),
+		qs,
 		body: { user, workspaces, license },
 		itemIndex: i,
 	});

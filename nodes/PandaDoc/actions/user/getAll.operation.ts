@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { filtersField, readPaging, returnAllAndLimit, showFor, simplifyField } from '../../../shared/descriptions';
+import { filtersField, returnAllAndLimit, showFor, simplifyField } from '../../../shared/descriptions';
+import { readLimit } from '../../../shared/input';
 import { collect } from '../../../shared/pagination';
 import { memberOutput } from '../../members';
 import { pandaDoc, paths, userPaging } from '../../transport';
@@ -25,6 +26,6 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, i: number) {
 	const filters = this.getNodeParameter('filters', i, {}) as { showRemoved?: boolean };
 	const qs = filters.showRemoved ? { show_removed: true } : {};
-	const users = await collect.call(this, pandaDoc, { method: 'GET', path: paths.users, qs, itemIndex: i }, userPaging, readPaging.call(this, i));
+	const users = await collect.call(this, pandaDoc, { method: 'GET', path: paths.users, qs, itemIndex: i }, userPaging, readLimit.call(this, i));
 	return users.map((user) => memberOutput.call(this, i, user));
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/descriptions';
-import { inputError } from '../../../shared/errors';
+import { readName } from '../../../shared/input';
 import { apiRequest } from '../../../shared/transport';
 import { pandaDoc, paths } from '../../transport';
 
@@ -11,7 +11,6 @@ export const description: INodeProperties[] = [
 
 /** `POST /public/v1/workspaces` `{name}` → 201 `{id, name}` (§4.3). */
 export async function execute(this: IExecuteFunctions, i: number) {
-	const name = String(this.getNodeParameter('name', i, '')).trim();
-	if (!name) throw inputError(this.getNode(), 'No workspace name given', 'Enter a name for the workspace.', i);
+	const name = readName.call(this, 'name', i, 'Name', true);
 	return await apiRequest.call(this, pandaDoc, { method: 'POST', path: paths.workspaces, body: { name }, itemIndex: i });
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readLocator, showFor } from '../../../shared/descriptions';
+import { showFor } from '../../../shared/descriptions';
+import { readLocator } from '../../../shared/input';
 import { apiRequest } from '../../../shared/transport';
 import { pandaDoc, paths } from '../../transport';
 import { workspaceLocator } from '../../workspaces';
@@ -9,7 +10,7 @@ export const description: INodeProperties[] = [workspaceLocator(showFor('workspa
 
 /** `POST /public/v1/workspaces/{workspace_id}/deactivate` → 200 (§4.3). */
 export async function execute(this: IExecuteFunctions, i: number) {
-	const workspaceId = readLocator.call(this, 'workspace', i, 'workspace').value;
+	const workspaceId = readLocator.call(this, 'workspace', i, 'Workspace').value;
 	await apiRequest.call(this, pandaDoc, { method: 'POST', path: paths.deactivate(workspaceId), itemIndex: i });
 	return { id: workspaceId, deactivated: true };
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readPaging, returnAllAndLimit, showFor } from '../../../shared/descriptions';
+import { returnAllAndLimit, showFor } from '../../../shared/descriptions';
+import { readLimit } from '../../../shared/input';
 import { collect } from '../../../shared/pagination';
 import { pandaDoc, paths, workspacePaging } from '../../transport';
 
@@ -8,5 +9,5 @@ export const description: INodeProperties[] = [...returnAllAndLimit(showFor('wor
 
 /** `GET /public/v1/workspaces` with `count` and `page`, answering `total` (§4.3). */
 export async function execute(this: IExecuteFunctions, i: number) {
-	return await collect.call(this, pandaDoc, { method: 'GET', path: paths.workspaces, itemIndex: i }, workspacePaging, readPaging.call(this, i));
+	return await collect.call(this, pandaDoc, { method: 'GET', path: paths.workspaces, itemIndex: i }, workspacePaging, readLimit.call(this, i));
 }
