@@ -33,7 +33,7 @@ export class PandaDocOAuth2Api implements ICredentialType {
 		// Sent as `scope=read+write`, as PandaDoc documents it.
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: 'read write' },
 		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
-		// Client ID and secret go in the form body, not in an Authorization header (§4.2).
+		// Client ID and secret go in the form body, not in an Authorization header (../shared/reference/vendor-apis.md §4.2).
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },
 	];
 }

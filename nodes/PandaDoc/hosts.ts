@@ -3,7 +3,10 @@ import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workfl
 /** PandaDoc's one API host; sandbox keys use it too (../shared/reference/vendor-apis.md §4.1). */
 export const PANDADOC_API = 'https://api.pandadoc.com';
 
-/** The consent page: not in the SDKs (UNCONFIRMED, §4.2), so the OAuth2 credential lets it be changed. */
+/**
+ * The consent page: not in the SDKs (UNCONFIRMED, ../shared/reference/vendor-apis.md §4.2), so the OAuth2
+ * credential lets it be changed.
+ */
 export const PANDADOC_AUTHORIZE = 'https://app.pandadoc.com/oauth2/authorize';
 
 /** The Base URL field of both PandaDoc credentials. */

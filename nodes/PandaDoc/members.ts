@@ -13,7 +13,8 @@ import { asList, pandaDoc, paths, userPaging } from './transport';
 
 /**
  * A PandaDoc member or user → the normalized record. Takes MemberDetails (members endpoints), a users-list
- * entry (`workspaces[]`, no status or dates) and an added member (`member_id`, `workspace_id`), §4.3.
+ * entry (`workspaces[]`, no status or dates) and an added member (`member_id`, `workspace_id`),
+ * ../shared/reference/vendor-apis.md §4.3.
  * id: `user_id`; status: `is_active` (true → active, false → deactivated; none → null); team: `workspace` and
  * `workspace_name` (a users-list entry: its first workspace); dates: `date_created` / `date_modified`.
  */
@@ -38,7 +39,7 @@ export function memberOutput(this: IExecuteFunctions, itemIndex: number, member:
 	return simplifyUser.call(this, itemIndex, member, normalizeMember);
 }
 
-/** Workspace roles (§4.3, add member). */
+/** Workspace roles (../shared/reference/vendor-apis.md §4.3, add member). */
 export const ROLE_OPTIONS = [
 	{ name: 'Admin', value: 'Admin' },
 	{ name: 'Manager', value: 'Manager' },
@@ -88,7 +89,10 @@ export function memberOrderKey(this: IExecuteFunctions, itemIndex: number): stri
 	return value ? value.toLowerCase() : undefined;
 }
 
-/** Per execution (the context object is the same for every item): the credential's own member, and its workspace's members. */
+/**
+ * Per execution (the context object is the same for every item): the credential's own member, and its workspace's
+ * members.
+ */
 const currentCache = new WeakMap<object, Promise<IDataObject>>();
 const membersCache = new WeakMap<object, Promise<IDataObject[]>>();
 
@@ -108,7 +112,10 @@ export async function currentMember(this: RequestContext, itemIndex?: number): P
 	return await cached(currentCache, this, () => apiRequest.call(this, pandaDoc, { method: 'GET', path: paths.currentMember, itemIndex }));
 }
 
-/** `GET /public/v1/members`: every member of the credential's workspace (the list has no paging, §4.3). */
+/**
+ * `GET /public/v1/members`: every member of the credential's workspace (the list has no paging,
+ * ../shared/reference/vendor-apis.md §4.3).
+ */
 export async function workspaceMembers(this: RequestContext, itemIndex?: number): Promise<IDataObject[]> {
 	return await cached(membersCache, this, async () =>
 		asList((await apiRequest.call(this, pandaDoc, { method: 'GET', path: paths.members, itemIndex })).results),
@@ -160,7 +167,7 @@ async function memberElsewhere(this: IExecuteFunctions, located: LocatorValue, w
 /**
  * The member a locator points to in a workspace (the key's when `workspaceId` is not given), as MemberDetails:
  * in the key's workspace through the members endpoints; in another one through the users list, whose entries
- * name each workspace's `membership_id` (§4.3).
+ * name each workspace's `membership_id` (../shared/reference/vendor-apis.md §4.3).
  */
 export async function findMember(this: IExecuteFunctions, located: LocatorValue, itemIndex: number, workspaceId?: string): Promise<IDataObject> {
 	const keyWorkspace = async () => String((await currentMember.call(this, itemIndex)).workspace ?? '');
@@ -177,7 +184,10 @@ export async function findMember(this: IExecuteFunctions, located: LocatorValue,
 	);
 }
 
-/** The user ID a User field points to: as typed, else the key's workspace member or the organization's user with that email. */
+/**
+ * The user ID a User field points to: as typed, else the key's workspace member or the organization's user with
+ * that email.
+ */
 export async function resolveUserId(this: IExecuteFunctions, located: LocatorValue, itemIndex: number): Promise<string> {
 	if (located.mode !== 'email') return located.value;
 	const member = (await workspaceMembers.call(this, itemIndex)).find((m) => same(m.email, located.value));

@@ -1,6 +1,9 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-/** `notify_user` and `notify_ws_admins` of add member and create user (§4.3); PandaDoc's default when not set. */
+/**
+ * `notify_user` and `notify_ws_admins` of add member and create user (../shared/reference/vendor-apis.md §4.3);
+ * PandaDoc's default when not set.
+ */
 export function notifyOptions(displayOptions: IDisplayOptions): INodeProperties {
 	return {
 		displayName: 'Options',

@@ -33,7 +33,10 @@ function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
 	);
 }
 
-/** "Request was throttled. Expected available in 13 seconds." → 13,000 ms (the 429 body is UNCONFIRMED, §4.3). */
+/**
+ * "Request was throttled. Expected available in 13 seconds." → 13,000 ms (the 429 body is UNCONFIRMED,
+ * ../shared/reference/vendor-apis.md §4.3).
+ */
 export function throttleWaitMs(body: unknown): number | undefined {
 	const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
 	const match = /available in (\d+(?:\.\d+)?) seconds?/i.exec(text);
@@ -52,7 +55,10 @@ export function endpointOf(request: ApiRequest): string {
 	return `${request.method} ${template.join('/')}`;
 }
 
-/** `detail` as an object: `{ user: { email: ["Enter a valid email address."] } }` → "user.email: Enter a valid email address." */
+/**
+ * `detail` as an object: `{ user: { email: ["Enter a valid email address."] } }` → "user.email: Enter a valid
+ * email address."
+ */
 function flatten(detail: unknown, prefix = ''): string[] {
 	if (Array.isArray(detail)) return [`${prefix ? `${prefix}: ` : ''}${detail.map(String).join(' ')}`];
 	if (detail && typeof detail === 'object') {
@@ -74,7 +80,7 @@ export const pandaDoc: VendorApi = {
 			...(credentials.keyType === 'sandbox' ? { rateProfile: SANDBOX } : {}),
 		};
 	},
-	// Errors are {type, detail}, detail a string or an object of field messages (§4.3).
+	// Errors are {type, detail}, detail a string or an object of field messages (../shared/reference/vendor-apis.md §4.3).
 	errorMessage(body) {
 		if (typeof body === 'string') return body.trim() || undefined;
 		const detail = (body as IDataObject | undefined)?.detail;
@@ -102,7 +108,10 @@ export const pandaDoc: VendorApi = {
 	rateKey: endpointOf,
 };
 
-/** Users and workspaces lists: `count` + `page` answering `total` (§4.3); the largest page is not documented. */
+/**
+ * Users and workspaces lists: `count` + `page` answering `total` (../shared/reference/vendor-apis.md §4.3); the
+ * largest page is not documented.
+ */
 function countPagePaging() {
 	return pageNumberPaging({
 		pageParam: 'page',

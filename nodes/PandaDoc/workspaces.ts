@@ -22,7 +22,10 @@ export function readWorkspace(this: IExecuteFunctions, name: string, label: stri
 	return readOptionalLocator.call(this, name, itemIndex, label)?.value;
 }
 
-/** The chosen workspace, else the credential's own (`GET /public/v1/members/current`, ../shared/reference/vendor-apis.md §4.3). */
+/**
+ * The chosen workspace, else the credential's own (`GET /public/v1/members/current`,
+ * ../shared/reference/vendor-apis.md §4.3).
+ */
 export async function workspaceOrKeys(this: IExecuteFunctions, chosen: string | undefined, itemIndex: number): Promise<string> {
 	if (chosen) return chosen;
 	const workspace = String((await currentMember.call(this, itemIndex)).workspace ?? '').trim();

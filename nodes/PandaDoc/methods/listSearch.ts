@@ -15,7 +15,10 @@ const label = (person: IDataObject) => {
 	return name ? `${name} <${String(person.email)}>` : String(person.email);
 };
 
-/** One `count` + `page` page of a list answering `total`; the filter applies to the page (no search parameter, §4.3). */
+/**
+ * One `count` + `page` page of a list answering `total`; the filter applies to the page (no search parameter,
+ * ../shared/reference/vendor-apis.md §4.3).
+ */
 async function searchPage(
 	ctx: ILoadOptionsFunctions,
 	path: string,

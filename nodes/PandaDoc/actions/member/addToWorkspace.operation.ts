@@ -17,7 +17,10 @@ export const description: INodeProperties[] = [
 	simplifyField(show),
 ];
 
-/** `POST /public/v1/workspaces/{workspace_id}/members` `{user_id, role}` → 201 with the new `member_id` (§4.3). */
+/**
+ * `POST /public/v1/workspaces/{workspace_id}/members` `{user_id, role}` → 201 with the new `member_id`
+ * (../shared/reference/vendor-apis.md §4.3).
+ */
 export async function execute(this: IExecuteFunctions, i: number) {
 	const user = readUser.call(this, i);
 	const role = readRole.call(this, i);

@@ -36,7 +36,8 @@ export const orderKey = memberOrderKey;
 
 /**
  * Adds the user to the target workspace, then (documents transferred first, if asked) removes them from the
- * source (§4.3). Both steps are in the output; a move that stopped after the add fails and says so.
+ * source (../shared/reference/vendor-apis.md §4.3). Both steps are in the output; a move that stopped after the
+ * add fails and says so.
  */
 export async function execute(this: IExecuteFunctions, i: number) {
 	const located = readMember.call(this, i);

@@ -8,7 +8,10 @@ const show = showFor('member', 'getAll');
 
 export const description: INodeProperties[] = [...returnAllAndLimit(show), simplifyField(show)];
 
-/** `GET /public/v1/members`: the credential's workspace, in one answer (no paging, §4.3). */
+/**
+ * `GET /public/v1/members`: the credential's workspace, in one answer (no paging,
+ * ../shared/reference/vendor-apis.md §4.3).
+ */
 export async function execute(this: IExecuteFunctions, i: number) {
 	const { returnAll, limit } = readLimit.call(this, i);
 	const members = await workspaceMembers.call(this, i);

@@ -18,7 +18,10 @@ export const description: INodeProperties[] = [
 
 export const orderKey = memberOrderKey;
 
-/** Close: the documents go to the Transfer Documents To member first, then the membership is deleted (§4.3). */
+/**
+ * Close: the documents go to the Transfer Documents To member first, then the membership is deleted
+ * (../shared/reference/vendor-apis.md §4.3).
+ */
 export async function execute(this: IExecuteFunctions, i: number) {
 	const located = readMember.call(this, i);
 	const transferTo = readTransferTo.call(this, i);

@@ -85,7 +85,10 @@ function additionalWorkspaces(this: IExecuteFunctions, i: number): Array<{ works
 		});
 }
 
-/** `POST /public/v1/users` (§4.3) → 201 `{user_id}` (and, in newer API versions, each workspace's `member_id`). */
+/**
+ * `POST /public/v1/users` (../shared/reference/vendor-apis.md §4.3) → 201 `{user_id}` (and, in newer API versions,
+ * each workspace's `member_id`).
+ */
 export async function execute(this: IExecuteFunctions, i: number) {
 	const user: IDataObject = { email: readEmail.call(this, 'email', i, 'Email') };
 	const firstName = readName.call(this, 'additionalFields.firstName', i, 'First Name');

@@ -22,7 +22,10 @@ export const description: INodeProperties[] = [
 	simplifyField(show),
 ];
 
-/** `GET /public/v1/users` with `count`, `page`, `show_removed`; `total` says where the list ends (§4.3). */
+/**
+ * `GET /public/v1/users` with `count`, `page`, `show_removed`; `total` says where the list ends
+ * (../shared/reference/vendor-apis.md §4.3).
+ */
 export async function execute(this: IExecuteFunctions, i: number) {
 	const filters = this.getNodeParameter('filters', i, {}) as { showRemoved?: boolean };
 	const qs = filters.showRemoved ? { show_removed: true } : {};

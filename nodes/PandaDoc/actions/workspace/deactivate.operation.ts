@@ -8,7 +8,7 @@ import { workspaceLocator } from '../../workspaces';
 
 export const description: INodeProperties[] = [workspaceLocator(showFor('workspace', 'deactivate'))];
 
-/** `POST /public/v1/workspaces/{workspace_id}/deactivate` → 200 (§4.3). */
+/** `POST /public/v1/workspaces/{workspace_id}/deactivate` → 200 (../shared/reference/vendor-apis.md §4.3). */
 export async function execute(this: IExecuteFunctions, i: number) {
 	const workspaceId = readLocator.call(this, 'workspace', i, 'Workspace').value;
 	await apiRequest.call(this, pandaDoc, { method: 'POST', path: paths.deactivate(workspaceId), itemIndex: i });
