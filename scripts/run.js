@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 'use strict';
-// Entry point of `npm start`, `npm test`, `npm run build` and `npm run lint`.
+// Entry point of `npm start`, `npm test`, `npm run bench`, `npm run build` and `npm run lint`.
 // Runs under any Node >= 18: it re-executes itself under Node 24 (bootstrapped into a cache by
 // toolchain.js), installs the devDependencies when needed, then does the work.
 //
 //   node scripts/run.js start            build, pack, install into a local n8n 2.41.0 and start it
 //   node scripts/run.js test [--no-e2e]  lint, build, integration tests, real-n8n end-to-end suite
 //   node scripts/run.js build | lint
+//   node scripts/run.js bench [options]  our nodes vs n8n's HTTP Request node in a real n8n (scripts/bench.js)
 
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -100,11 +101,14 @@ function main() {
 			return lint(env);
 		case 'test':
 			return test(env, args);
+		case 'bench':
+			// bench.js packs the package (building dist/ when it is stale) and runs its own n8n.
+			return require('./bench.js').main(args);
 		case 'start':
 			// start.js builds, packs and installs the package itself.
 			return require('./start.js').main();
 		default:
-			console.error(`unknown command "${command}": use start, test, build or lint`);
+			console.error(`unknown command "${command}": use start, test, bench, build or lint`);
 			return 2;
 	}
 }

@@ -91,3 +91,8 @@ export async function organizationRecord(this: RequestContext, orgId: string, it
 	}
 	return found;
 }
+
+/** The organization ID from a field's value (Automatic or an ID), where there are no items (a poll trigger). */
+export async function chosenOrganizationId(this: RequestContext, chosen: string): Promise<string> {
+	return await resolve.call(this, chosen.trim() || AUTOMATIC);
+}

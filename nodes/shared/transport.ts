@@ -213,14 +213,20 @@ function notJsonError(node: INode, api: VendorApi, response: ApiResponse, secret
  * - Follows redirects only on the credential's origin; a redirect elsewhere fails and names the host.
  * - A success whose body is not JSON fails with a clear error. Every error has the credential masked.
  * A 401 is left to n8n: it re-runs the credential's preAuthentication once (token refresh) and retries.
+ * A request with its own `authorization` goes through n8n's plain helper instead (the credential's token is not sent).
  */
 export async function apiRequestFull(this: RequestContext, api: VendorApi, request: ApiRequest): Promise<ApiResponse> {
 	const node = this.getNode();
+	// The limiter lets the first request of an execution go alone: a credential that fetches a token (n8n runs
+	// its preAuthentication) then fetches it once, not once per item running at once.
 	const { conn, policy, limiter, timeoutMs } = await session(this, api);
+	// A request's own Authorization header is masked like the credential's secrets.
+	const own = request.authorization;
+	const secrets = async () => [...(await secretsNow(this, api, conn)), ...(own ? [own, own.replace(/^\S+\s+/, '')] : [])];
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
 	const rateKey = api.rateKey?.(request) ?? '';
 	const fail = async (response: ApiResponse) =>
-		responseError(node, api, response, await secretsNow(this, api, conn), request.itemIndex);
+		responseError(node, api, response, await secrets(), request.itemIndex);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: requestUrl(conn, request, node),
@@ -231,11 +237,15 @@ export async function apiRequestFull(this: RequestContext, api: VendorApi, reque
 		returnFullResponse: true,
 		timeout: timeoutMs,
 		disableFollowRedirect: true,
-		ignoreHttpStatusErrors: conn.refreshOn401 ? { ignore: true, except: [401] } : true,
+		ignoreHttpStatusErrors: conn.refreshOn401 && !own ? { ignore: true, except: [401] } : true,
 		...(request.repeatArrays ? { arrayFormat: 'repeat' as const } : {}),
 	};
 	const send = async (): Promise<ApiResponse> => {
-		const raw = (await this.helpers.httpRequestWithAuthentication.call(this, conn.credentialType, { ...options })) as {
+		const raw = (
+			own === undefined
+				? await this.helpers.httpRequestWithAuthentication.call(this, conn.credentialType, { ...options })
+				: await this.helpers.httpRequest({ ...options, headers: { ...options.headers, Authorization: own } })
+		) as {
 			statusCode: number;
 			headers: ApiResponse['headers'];
 			body: unknown;
@@ -245,7 +255,7 @@ export async function apiRequestFull(this: RequestContext, api: VendorApi, reque
 		return response;
 	};
 	const waitTooLong = (response?: ApiResponse) => async (waitMs: number) =>
-		rateLimitError(node, api, response, waitMs, limiter.remaining(Date.now(), rateKey), await secretsNow(this, api, conn), request.itemIndex);
+		rateLimitError(node, api, response, waitMs, limiter.remaining(Date.now(), rateKey), await secrets(), request.itemIndex);
 
 	let waited = 0;
 	let maybeApplied = false;
@@ -262,9 +272,9 @@ export async function apiRequestFull(this: RequestContext, api: VendorApi, reque
 			} else if (isNetworkError(error)) {
 				const delay = backoffMs(policy, attempt);
 				if (!idempotent || attempt >= policy.maxRetries || waited + delay > policy.maxTotalWaitMs) {
-					const secrets = await secretsNow(this, api, conn);
+					const masked = await secrets();
 					const reason = isTimeout(error) ? `${api.name} did not answer within ${timeoutMs / 1000} s` : undefined;
-					throw connectionError(node, api, conn.baseUrl, error, secrets, request.itemIndex, reason);
+					throw connectionError(node, api, conn.baseUrl, error, masked, request.itemIndex, reason);
 				}
 				maybeApplied ||= !neverSent(error);
 				waited += delay;
@@ -272,7 +282,7 @@ export async function apiRequestFull(this: RequestContext, api: VendorApi, reque
 				await sleep(delay);
 				continue;
 			} else {
-				throw credentialError(node, error, await secretsNow(this, api, conn), request.itemIndex);
+				throw credentialError(node, error, await secrets(), request.itemIndex);
 			}
 		}
 
@@ -291,7 +301,7 @@ export async function apiRequestFull(this: RequestContext, api: VendorApi, reque
 		}
 		if (response.status < 300) {
 			if (typeof response.body === 'string' && response.body.trim() !== '') {
-				throw notJsonError(node, api, response, await secretsNow(this, api, conn), request.itemIndex);
+				throw notJsonError(node, api, response, await secrets(), request.itemIndex);
 			}
 			return maybeApplied ? { ...response, repeated: true } : response;
 		}

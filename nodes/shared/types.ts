@@ -74,6 +74,12 @@ export interface ApiRequest {
 	qs?: Record<string, unknown>;
 	body?: unknown;
 	headers?: Record<string, string>;
+	/**
+	 * An Authorization header of the request's own (e.g. a vendor's Basic client auth on some routes) sent instead
+	 * of the credential's: the request goes through n8n's plain `httpRequest`, so neither the credential's token
+	 * nor its renewal on a 401 applies. Masked in every error like the credential's secrets.
+	 */
+	authorization?: string;
 	/** Send arrays in the query as `k=a&k=b`. */
 	repeatArrays?: boolean;
 	/** Override the method's idempotency: decides whether a 5xx or a dropped connection is retried. */

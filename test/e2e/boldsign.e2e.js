@@ -4,6 +4,7 @@
 // Case model: see README.md in this folder.
 
 const { startBoldSignMock, BOLDSIGN_IDS } = require('../mocks/boldsign');
+const { eventSummary, executions, pollEnded, triggerWorkflow } = require('./lib/trigger');
 
 const API_KEY = 'bs-e2e-key-5d1c08';
 const byId = (value) => ({ __rl: true, mode: 'id', value });
@@ -457,6 +458,62 @@ module.exports = {
 				const creates = ctx.requests('POST', '/v1/users/create');
 				assert.equal(creates.length, 2, 'the 429 was retried once');
 				assert.equal(ctx.mock.state.users.filter((u) => u.email === 'retry.me@example.com').length, 1, 'invited once');
+			},
+		},
+
+		// ------------------------------------------------------------------ users trigger (published, polling every minute)
+		{
+			name: 'trigger › published, polls every minute: one execution with the changes; after a restart only what changed meanwhile',
+			mock: mock(),
+			credentials,
+			workflows: {
+				main: (ctx) =>
+					triggerWorkflow({
+						name: 'BoldSign Users Trigger',
+						type: 'boldSignUsersTrigger',
+						parameters: {},
+						credentials: { boldSignApi: ctx.credential('boldSignApi') },
+					}),
+			},
+			async cli(ctx) {
+				await ctx.session.publish(ctx.workflows.main);
+			},
+			timeoutMs: 300_000,
+			async server(ctx) {
+				const { assert, mock: m, session } = ctx;
+				const id = ctx.workflows.main;
+				const isList = (r) => r.path === '/v1/users/list';
+				const user = (n) => m.state.users.find((u) => u.userId === BOLDSIGN_IDS.userId(n));
+				// n8n polled once when it activated the published workflow at start: the baseline, no execution.
+				await pollEnded(m, isList, { what: 'the activation poll' });
+				assert.equal(session.readExecutions(id).length, 0, 'the baseline poll emitted nothing');
+
+				user(8).role = 'Admin';
+				user(11).userStatus = 'Deactivated';
+				const polls = m.requests.filter(isList).length;
+				const [first] = await executions(session, id, 'BoldSign Users Trigger', 1, { what: 'the scheduled poll to emit' });
+				assert.ok(m.requests.filter(isList).length > polls, 'a scheduled poll read the users');
+				assert.deepEqual(eventSummary(first), [
+					['user.role_changed', BOLDSIGN_IDS.userId(8), { role: 'Member' }],
+					['user.deactivated', BOLDSIGN_IDS.userId(11), { status: 'active' }],
+				]);
+				assert.equal(first[0].vendor, 'boldsign');
+				assert.equal(first[0].user.role, 'Admin');
+				for (const r of m.requests) assert.equal(r.headers['x-api-key'], API_KEY);
+
+				// n8n stops; meanwhile a user moves team and one is removed; n8n starts and polls at activation.
+				await session.stopServer();
+				user(10).teamId = BOLDSIGN_IDS.salesTeamId;
+				m.state.users = m.state.users.filter((u) => u.userId !== BOLDSIGN_IDS.userId(22));
+				const before = m.requests.length;
+				await session.startServer();
+				const all = await executions(session, id, 'BoldSign Users Trigger', 2, { timeoutMs: 120_000, what: 'the activation poll after the restart to emit' });
+				assert.deepEqual(eventSummary(all[1]), [
+					['user.team_changed', BOLDSIGN_IDS.userId(10), { teamId: BOLDSIGN_IDS.defaultTeamId, teamName: 'Default' }],
+					['user.removed', BOLDSIGN_IDS.userId(22), {}],
+				]);
+				await pollEnded(m, isList, { after: before, what: 'the activation poll after the restart' });
+				assert.equal(session.readExecutions(id).length, 2, 'nothing emitted twice');
 			},
 		},
 

@@ -7,6 +7,7 @@
 const crypto = require('node:crypto');
 
 const { startDocuSignMock, defaultSeed, DOCUSIGN_IDS } = require('../mocks/docusign');
+const { eventSummary, executions, pollEnded, triggerWorkflow } = require('./lib/trigger');
 
 const SCOPES = 'signature impersonation user_read user_write organization_read account_read group_read permission_read';
 const ORG = DOCUSIGN_IDS.organizationId;
@@ -502,6 +503,61 @@ module.exports = {
 				assert.deepEqual(result.items('Remove Users')[0].userIds, [DOCUSIGN_IDS.userId(10)]);
 				assert.ok(!m.state.dsGroups.some((g) => g.group_name === 'E2E Group'), 'the group was deleted');
 				assert.ok(m.requests.some((r) => r.method === 'DELETE' && /\/dsgroups\/[^/]+\/users$/i.test(r.path)), 'users removed');
+			},
+		},
+		{
+			name: 'trigger › published, polls every minute: one execution with the changes; after a restart only what changed meanwhile',
+			mock: mock(),
+			credentials,
+			workflows: {
+				main: (ctx) =>
+					triggerWorkflow({
+						name: 'DocuSign Admin Users Trigger',
+						type: 'docuSignAdminUsersTrigger',
+						parameters: { authentication: 'jwt', organization: ORG, accounts: [MAIN] },
+						credentials: { docuSignJwtApi: ctx.credential('docuSignJwtApi') },
+					}),
+			},
+			async cli(ctx) {
+				await ctx.session.publish(ctx.workflows.main);
+			},
+			timeoutMs: 300_000,
+			async server(ctx) {
+				const { assert, mock: m, session } = ctx;
+				const id = ctx.workflows.main;
+				const uid = DOCUSIGN_IDS.userId;
+				const isUserList = (r) => /\/management\/v2\/organizations\/[^/]+\/users$/i.test(r.path);
+				const user = (n) => m.state.users.find((u) => u.id === uid(n));
+				const mainMembership = (n) => user(n).memberships.find((ms) => ms.account_id === MAIN);
+				const modified = () => new Date().toISOString().replace(/Z$/, '');
+				// The activation poll at start: the whole main account and every member's profile, no execution.
+				await pollEnded(m, isUserList, { what: 'the activation poll' });
+				assert.equal(session.readExecutions(id).length, 0, 'the baseline poll emitted nothing');
+
+				// What users/profiles does for a role change and a rename (../shared/reference/vendor-apis.md §1.3).
+				mainMembership(12).permission_profile_id = DOCUSIGN_IDS.permissionProfiles.main.viewer;
+				user(12).last_modified_on = modified();
+				Object.assign(user(15), { first_name: 'Emery', last_modified_on: modified() });
+				const [first] = await executions(session, id, 'DocuSign Admin Users Trigger', 1, { what: 'the scheduled poll to emit' });
+				assert.deepEqual(eventSummary(first), [
+					['user.role_changed', uid(12), { role: 'DS Sender' }],
+					['user.updated', uid(15), { firstName: 'Emerson' }],
+				]);
+				assert.equal(first[0].accountId, MAIN);
+				assert.equal(first[0].user.role, 'DS Viewer');
+				const since = m.requests.filter((r) => isUserList(r) && r.query.last_modified_since);
+				assert.ok(since.length >= 1 && since.every((r) => r.query.account_id === MAIN), 'modified users asked for, per account');
+
+				// n8n stops; meanwhile a membership is closed; n8n starts and polls at activation.
+				await session.stopServer();
+				Object.assign(mainMembership(16), { status: 'closed', closed_on: modified() });
+				Object.assign(user(16), { user_status: 'closed', closed_on: modified(), last_modified_on: modified() });
+				const before = m.requests.length;
+				await session.startServer();
+				const all = await executions(session, id, 'DocuSign Admin Users Trigger', 2, { timeoutMs: 120_000, what: 'the activation poll after the restart to emit' });
+				assert.deepEqual(eventSummary(all[1]), [['user.deactivated', uid(16), { status: 'active' }]]);
+				await pollEnded(m, isUserList, { after: before, what: 'the activation poll after the restart' });
+				assert.equal(session.readExecutions(id).length, 2, 'nothing emitted twice');
 			},
 		},
 		{

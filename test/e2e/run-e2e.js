@@ -347,6 +347,17 @@ async function main(reporter = new Reporter(), argv = process.argv.slice(2)) {
 			for (const ctx of serverCases) {
 				ctx.server = server;
 				ctx.rest = server.rest;
+				// Stops n8n (it must stop cleanly) and starts it again on the same port and database, e.g. to prove
+				// that what a trigger remembers survives a restart. Later cases get the new server.
+				ctx.restartServer = async () => {
+					const stopped = await session.stopServer();
+					assert.ok(stopped && !stopped.forced && stopped.code === 0, `n8n did not stop cleanly: ${JSON.stringify(stopped)}`);
+					server = await session.startServer();
+					ctx.server = server;
+					ctx.rest = server.rest;
+					reporter.note(`n8n restarted in ${formatMs(server.startMs)}`);
+					return server;
+				};
 				await reporter.test(
 					ctx.name,
 					async () => {

@@ -17,8 +17,10 @@ if (!process.env.N8N_USER_FOLDER) {
 	process.on('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
 }
 
-const { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, WorkflowExecute } = require('n8n-core');
+const { ExecutionLifecycleHooks, LoadOptionsContext, PackageDirectoryLoader, PollContext, PollTriggerExecutor, WorkflowExecute } = require('n8n-core');
 const { ICredentialsHelper, Workflow } = require('n8n-workflow');
+// n8n-core's own copy of the DI container, which holds its services (the poll trigger executor).
+const { Container } = require(require.resolve('@n8n/di', { paths: [require.resolve('n8n-core')] }));
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE = require(path.join(ROOT, 'package.json')).name;
@@ -244,7 +246,103 @@ async function createInstance(credentials = {}) {
 		return { error, output, json: output.map((item) => item.json), status: result.status };
 	}
 
-	return { run, loadOptions, credentials: store, credentialsHelper };
+	/**
+	 * A published polling trigger, run the way n8n runs one (ActiveWorkflowTriggers → PollTriggerExecutor →
+	 * the node's poll() in a PollContext of mode "trigger"). One Workflow object lives across polls, as in n8n;
+	 * its static data is written to `saved` (n8n's database) only when n8n saves it: when a poll emits, after
+	 * an activation, and when the workflow is deactivated (n8n stopping). Each emitting poll is an execution.
+	 *   activate()      the activation poll (n8n runs one at once; it emits, and a failure fails the activation)
+	 *   poll()          a scheduled poll: { items, error } (an error is what n8n records as a failed execution)
+	 *   restart()       n8n stops (saving static data) and starts again from the database, then activates
+	 *   crash()         n8n dies without saving, and starts again from the database
+	 *   manual()        the editor's test run of the node (WorkflowExecute, mode manual) on the same workflow
+	 * `staticData` starts the workflow with what n8n's database holds; `credentialIds` names other credentials.
+	 */
+	function trigger({ type, parameters, staticData = {}, credentialIds = {} }) {
+		const node = nodeFor(type, parameters);
+		// Another credential of the same type (as if the user picked another one in the node).
+		for (const [name, id] of Object.entries(credentialIds)) node.credentials[name] = { id, name: id };
+		const self = { saved: JSON.stringify(staticData), executions: [], failures: [], workflow: undefined };
+		const load = () => {
+			self.workflow = new Workflow({ id: 'wf', nodes: [node], connections: {}, nodeTypes, active: true, settings: {}, staticData: JSON.parse(self.saved) });
+		};
+		const save = () => {
+			if (self.workflow.staticData.__dataChanged === true) {
+				self.saved = JSON.stringify(self.workflow.staticData);
+				self.workflow.staticData.__dataChanged = false;
+			}
+		};
+		async function runPoll(activation, testing) {
+			const hooks = new ExecutionLifecycleHooks('trigger', 'wf', { id: 'wf', name: 'test', nodes: [node], connections: {}, settings: {} });
+			// n8n's trigger contexts come from WorkflowExecuteAdditionalData.getBase(): no execution ID.
+			const additionalData = { ...additionalDataFor(hooks, credentialsHelper), executionId: undefined };
+			let items = null;
+			let error = null;
+			const context = new PollContext(
+				self.workflow,
+				node,
+				additionalData,
+				'trigger',
+				activation,
+				(data) => {
+					save();
+					items = data[0].map((item) => item.json);
+					self.executions.push(items);
+				},
+				(failure) => {
+					error = failure;
+					self.failures.push(failure);
+				},
+			);
+			const execute = Container.get(PollTriggerExecutor).create(self.workflow, node, context, () => true);
+			await execute(testing);
+			return { items: items ?? [], emitted: items !== null, error };
+		}
+		self.activate = async (activation = 'activate') => {
+			const result = await runPoll(activation, true);
+			save();
+			return result;
+		};
+		let activation = 'activate';
+		self.poll = () => runPoll(activation, false);
+		self.restart = async () => {
+			save();
+			load();
+			activation = 'init';
+			return await self.activate('init');
+		};
+		self.crash = async () => {
+			load();
+			activation = 'init';
+			return await self.activate('init');
+		};
+		self.snapshot = () => JSON.parse(self.saved)[`node:${node.name}`]?.snapshot;
+		self.manual = async () => {
+			const hooks = new ExecutionLifecycleHooks('manual', 'test', { id: 'wf', name: 'test', nodes: [node], connections: {}, settings: {} });
+			let finish;
+			const finished = new Promise((resolve) => (finish = resolve));
+			hooks.addHandler('workflowExecuteAfter', (fullRunData) => finish(fullRunData));
+			const runExecutionData = {
+				resultData: { runData: {} },
+				executionData: {
+					metadata: {},
+					contextData: {},
+					waitingExecution: {},
+					waitingExecutionSource: null,
+					nodeExecutionStack: [{ node, data: { main: [[{ json: {} }]] }, source: null }],
+				},
+			};
+			await new WorkflowExecute(additionalDataFor(hooks, credentialsHelper), 'manual', runExecutionData).processRunExecutionData(self.workflow);
+			const result = await finished;
+			const taskData = result.data.resultData.runData[node.name]?.[0];
+			const output = taskData?.data?.main?.[0] ?? [];
+			return { error: result.data.resultData.error ?? taskData?.error, json: output.map((item) => item.json) };
+		};
+		load();
+		return self;
+	}
+
+	return { run, loadOptions, trigger, credentials: store, credentialsHelper };
 }
 
 /** Serializes an error the way n8n would show and store it, to search it for leaked secrets. */
@@ -253,4 +351,10 @@ function errorText(error) {
 	return JSON.stringify({ message: error.message, description: error.description, context: error.context, stack: error.stack, ...error });
 }
 
-module.exports = { createInstance, errorText, PACKAGE };
+module.exports = {
+	createInstance,
+	errorText,
+	PACKAGE,
+	// for the trigger harness (trigger-harness.js): the same package loading, credential store and run data
+	internals: { loadPackage, NodeTypes, CredentialsHelper, additionalDataFor },
+};

@@ -14,6 +14,7 @@ const {
 	ciQueryAll,
 	rateLimitHeaders,
 } = require('./common');
+const { deliver, sign } = require('./webhooks');
 
 const USER_ROLES = ['Admin', 'TeamAdmin', 'Member'];
 // teams/get reports roles with their own enum (section 3.3).
@@ -389,8 +390,17 @@ function authenticator(apiKey) {
  * @param {object} [options.rateLimit] { limit, remaining, reset } -> X-RateLimit-* on every response
  * @param {number} [options.unknownIdStatus=400] status for an unknown userId or teamId
  * @param {boolean} [options.createListsUsers=true] whether users/create answers {users:[...]} (false: an empty 200)
+ * @param {string} [options.webhookSecret='bs-webhook-secret'] the signing secret of the webhook the mock delivers to
  */
-async function startBoldSignMock({ apiKey = 'bs-test-key', port = 0, seed, rateLimit = null, unknownIdStatus = 400, createListsUsers = true } = {}) {
+async function startBoldSignMock({
+	apiKey = 'bs-test-key',
+	port = 0,
+	seed,
+	rateLimit = null,
+	unknownIdStatus = 400,
+	createListsUsers = true,
+	webhookSecret = 'bs-webhook-secret',
+} = {}) {
 	const mock = await startMockServer({
 		port,
 		setup: (m) => ({
@@ -405,7 +415,56 @@ async function startBoldSignMock({ apiKey = 'bs-test-key', port = 0, seed, rateL
 	mock.createListsUsers = createListsUsers;
 	mock.rateLimit = rateLimit;
 	mock.ids = BOLDSIGN_IDS;
+	Object.assign(mock, webhookDelivery(mock, webhookSecret));
 	return mock;
+}
+
+// ---------------------------------------------------------------- webhooks (section 3.5)
+
+/**
+ * BoldSign has no webhook-registration API (3.5): the mock only delivers. An event is
+ * {event:{id, created, eventType, clientId, environment}, context:{eventType, actor:{userType, id}, previousState}, data:{object, ...}},
+ * sent with X-BoldSign-Event and X-BoldSign-Signature: t=<ts>, s0=hex(HMAC(secret, "<ts>.<body>"))[, s1=…].
+ */
+function webhookDelivery(mock, webhookSecret) {
+	let sequence = 0;
+	/** The event body of section 3.5 for a document event. */
+	function webhookEvent({ eventType = 'Completed', id, created = Math.floor(Date.now() / 1000), documentId = 'b5d00000-0000-4000-8000-000000000001', actorId = BOLDSIGN_IDS.adminUserId, data } = {}) {
+		return {
+			event: { id: id ?? `b5e${String(++sequence).padStart(5, '0')}-0000-4000-8000-000000000000`, created, eventType, clientId: 'mock-client', environment: 'Test' },
+			context: { eventType, actor: { userType: 'Sender', id: actorId }, previousState: {} },
+			data: data ?? { object: 'document', documentId, messageTitle: 'Mock document', status: eventType === 'Completed' ? 'Completed' : 'InProgress' },
+		};
+	}
+	return {
+		webhookSecret,
+		webhookDeliveries: [],
+		webhookEvent,
+		/**
+		 * POSTs one signed event to `url`. Options: the event fields of webhookEvent, or `payload` (an object) or
+		 * `rawBody` (exact text); `secrets` (default [mock.webhookSecret]; two give s0 and s1, as while a secret is
+		 * rolled; [] sends no signature); `t` (the signed timestamp, default now); `headers` (added or replacing).
+		 * Resolves { status, json, text, payload, rawBody }.
+		 */
+		async deliverWebhook(url, { payload, rawBody, secrets = [mock.webhookSecret], t, headers = {}, ...fields } = {}) {
+			const event = payload ?? webhookEvent(fields);
+			const body = rawBody ?? JSON.stringify(event);
+			const signature = secrets.length ? sign.boldSign(body, secrets, t) : {};
+			const response = await deliver(url, {
+				body,
+				headers: { 'X-BoldSign-Event': event.event?.eventType ?? 'Completed', ...signature, ...headers },
+			});
+			mock.webhookDeliveries.push({ url, eventId: event.event?.id, eventType: event.event?.eventType, status: response.status });
+			return { ...response, payload: event, rawBody: body };
+		},
+		/** The endpoint check BoldSign sends when a webhook is added: X-BoldSign-Event: Verification, unsigned (3.5). */
+		async deliverVerification(url) {
+			const event = webhookEvent({ eventType: 'Verification', data: {} });
+			const response = await deliver(url, { body: JSON.stringify(event), headers: { 'X-BoldSign-Event': 'Verification' } });
+			mock.webhookDeliveries.push({ url, eventId: event.event.id, eventType: 'Verification', status: response.status });
+			return response;
+		},
+	};
 }
 
 module.exports = { startBoldSignMock, defaultSeed, BOLDSIGN_IDS };

@@ -6,6 +6,7 @@
 
 const crypto = require('node:crypto');
 const { startMockServer, createRouter, json, empty, httpError, rateLimitHeaders } = require('./common');
+const { createConnect, freshConnectState, isESignaturePath } = require('./docusign-connect');
 
 // ================================================================ ids and seed
 
@@ -456,7 +457,7 @@ function createOAuth(mock) {
 
 	const tokens = new WeakMap();
 	return {
-		token, userinfo, consentPage, authenticate, issueCodeGrantTokens, issueAuthorizationCode, tokenOfRequest: (req) => tokens.get(req),
+		token, userinfo, consentPage, authenticate, issueCodeGrantTokens, issueAuthorizationCode, tokenOfRequest: (req) => tokens.get(req), tokenOf,
 	};
 }
 
@@ -1179,6 +1180,7 @@ function resolveKeys(publicKeyPem, privateKeyPem) {
  * @param {boolean} [options.rotateRefreshTokens=true] a refresh grant returns a new refresh token and revokes the old one
  * @param {number} [options.maxTake] largest `take` served by start/take lists (users, groups); larger asks are capped
  * @param {number} [options.maxPageSize] largest `page_size` served by DS group lists; larger asks are capped
+ * @param {string} [options.hmacSecretShape='keyId'] answer to POST connect/secret: 'keyId' {keyId, secretKey}, 'secrets' {secrets:[key]}, 'none' {}
  */
 async function startDocuSignMock({
 	integrationKey = DOCUSIGN_IDS.integrationKey,
@@ -1200,6 +1202,7 @@ async function startDocuSignMock({
 	rotateRefreshTokens = true,
 	maxTake = null,
 	maxPageSize = null,
+	hmacSecretShape = 'keyId',
 } = {}) {
 	const keys = resolveKeys(publicKeyPem, privateKeyPem);
 	const seedOptions = { organizationCount, adminUserId: userId };
@@ -1207,16 +1210,19 @@ async function startDocuSignMock({
 		port,
 		setup: (m) => {
 			const oauth = createOAuth(m);
-			Object.assign(m, { issueCodeGrantTokens: oauth.issueCodeGrantTokens, issueAuthorizationCode: oauth.issueAuthorizationCode });
+			// eSignature Connect (section 1.7) under /restapi: base_uri in /oauth/userinfo is the mock's URL.
+			const connect = createConnect(m, oauth, { hmacSecretShape });
+			Object.assign(m, { issueCodeGrantTokens: oauth.issueCodeGrantTokens, issueAuthorizationCode: oauth.issueAuthorizationCode }, connect.api);
 			return {
-				router: buildRouter(oauth, withScopes(m, oauth, createAdmin(m, oauth, { dsGroupPageBase }))),
-				authenticate: oauth.authenticate,
+				router: connect.addRoutes(buildRouter(oauth, withScopes(m, oauth, createAdmin(m, oauth, { dsGroupPageBase })))),
+				authenticate: (req) => (isESignaturePath(req.path) ? connect.authenticate(req) : oauth.authenticate(req)),
 				responseHeaders: (req) => (isAdminPath(req.path) ? rateLimitHeaders(m.rateLimit) : {}),
 			};
 		},
 		errorBody,
 		reseed: (m) => {
 			m.state = buildState(seed, seedOptions);
+			m.state.connect = freshConnectState();
 			if (m.tokenRequests) m.tokenRequests.length = 0;
 		},
 	});

@@ -43,17 +43,21 @@ function buildNode(def, index, { versionOf, credentialsFor }) {
 
 /**
  * Workflow JSON for `n8n import:workflow`: Manual Trigger → nodes[0] → nodes[1] → …
- * (each node's main output 0 into the next one's input).
+ * (each node's main output 0 into the next one's input). `trigger` replaces the Manual Trigger with
+ * another start node ({ name, type, typeVersion?, parameters?, …any other node field }, e.g. a Webhook).
  */
-function chainWorkflow({ id, name, nodes, versionOf = () => 1, credentialsFor = () => undefined }) {
-	const trigger = {
-		id: crypto.randomUUID(),
-		name: TRIGGER_NAME,
-		type: 'n8n-nodes-base.manualTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
+function chainWorkflow({ id, name, nodes, versionOf = () => 1, credentialsFor = () => undefined, trigger: triggerDef }) {
+	const trigger = triggerDef
+		? { id: crypto.randomUUID(), position: [0, 0], parameters: {}, ...triggerDef, type: fullType(triggerDef.type) }
+		: {
+				id: crypto.randomUUID(),
+				name: TRIGGER_NAME,
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			};
+	if (trigger.typeVersion === undefined) trigger.typeVersion = versionOf(trigger.type);
 	const built = nodes.map((def, i) => buildNode(def, i, { versionOf, credentialsFor }));
 	const names = new Set([trigger.name]);
 	for (const node of built) {

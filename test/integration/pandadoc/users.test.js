@@ -82,6 +82,12 @@ describe('user: create', () => {
 		expect(env.mock.requests).toHaveLength(0);
 	});
 
+	test('a license from an expression that PandaDoc does not know is refused before any request', async () => {
+		const { error } = await run({ resource: 'user', operation: 'create', email: 'x@example.com', role: 'Member', license: '={{ "Premium" }}' }, { expectError: true });
+		expect(error.message).toBe('License must be one of Full, eSign, Read-only, Creator, Guest, not "Premium"');
+		expect(env.mock.requests).toHaveLength(0);
+	});
+
 	test('a bad email is refused before any request; an existing one gets PandaDoc’s message', async () => {
 		const bad = await run({ resource: 'user', operation: 'create', email: 'nope', role: 'Member', license: 'Full' }, { expectError: true });
 		expect(bad.error.message).toBe('"nope" in Email is not a valid email address');
