@@ -204,7 +204,7 @@ export async function collect(
 	const rest = paginator.remaining?.(first, firstResponse, firstCount);
 	if (rest) {
 		const needed = Number.isFinite(max) ? rest.slice(0, Math.ceil((max - results.length) / Math.max(1, firstCount))) : rest;
-		await refuseOverBudget.call(this, api, needed.length, request.itemIndex);
+		await refuseOverBudget.call(this, api, needed.length, request.itemIndex, first);
 		await inOrder(fetchPage, needed[Symbol.iterator](), PAGE_WINDOW, (response) => take(response) > 0 && results.length < max);
 		return results;
 	}
@@ -227,11 +227,13 @@ export async function collect(
 
 /**
  * Says up front, before sending any, that at least `requests` requests would exceed what the vendor allows
- * before its quota resets, rather than failing an hour into the run.
+ * before its quota resets, rather than failing an hour into the run. `request` names the endpoint where the
+ * vendor limits each (VendorApi.rateKey).
  */
-export async function refuseOverBudget(this: RequestContext, api: VendorApi, requests: number, itemIndex?: number): Promise<void> {
+export async function refuseOverBudget(this: RequestContext, api: VendorApi, requests: number, itemIndex?: number, request?: ApiRequest): Promise<void> {
 	const limiter = await limiterOf.call(this, api);
-	const left = limiter.remaining();
+	// Only long quotas: the limiter waits a burst window out.
+	const left = limiter.remaining(Date.now(), request ? (api.rateKey?.(request) ?? '') : '', ['hourly']);
 	if (!left || requests <= left.count) return;
 	const error = rateLimitError(this.getNode(), api, undefined, Math.max(0, (left.resetAt ?? Date.now() + 3_600_000) - Date.now()), left, [], itemIndex);
 	error.message = `This run needs at least ${requests} more requests, more than ${api.name} allows before its quota resets`;

@@ -77,7 +77,7 @@ function nodeParameter(ctx: RequestContext, name: string, fallback: unknown): un
 async function openSession(ctx: RequestContext, api: VendorApi): Promise<Session> {
 	const conn = await api.connection(ctx);
 	const credentialId = ctx.getNode().credentials?.[conn.credentialType]?.id ?? '';
-	const profile = api.rateProfile?.(conn.baseUrl) ?? DEFAULT_PROFILE;
+	const profile = conn.rateProfile ?? api.rateProfile?.(conn.baseUrl) ?? DEFAULT_PROFILE;
 	// One limiter per credential and execution: every node of the run that uses the credential shares it.
 	const execution = 'getExecutionId' in ctx ? ctx.getExecutionId() : undefined;
 	const timeout = Number(nodeParameter(ctx, 'requestOptions.timeout', DEFAULT_TIMEOUT_S));
@@ -224,6 +224,7 @@ export async function apiRequestFull(this: RequestContext, api: VendorApi, reque
 	const own = request.authorization;
 	const secrets = async () => [...(await secretsNow(this, api, conn)), ...(own ? [own, own.replace(/^\S+\s+/, '')] : [])];
 	const idempotent = request.idempotent ?? IDEMPOTENT_METHODS.has(request.method);
+	const rateKey = api.rateKey?.(request) ?? '';
 	const fail = async (response: ApiResponse) =>
 		responseError(node, api, response, await secrets(), request.itemIndex);
 	const options: IHttpRequestOptions = {
@@ -250,11 +251,11 @@ export async function apiRequestFull(this: RequestContext, api: VendorApi, reque
 			body: unknown;
 		};
 		const response = { status: raw.statusCode, headers: raw.headers ?? {}, body: raw.body };
-		limiter.observe(response);
+		limiter.observe(response, Date.now(), rateKey);
 		return response;
 	};
 	const waitTooLong = (response?: ApiResponse) => async (waitMs: number) =>
-		rateLimitError(node, api, response, waitMs, limiter.remaining(), await secrets(), request.itemIndex);
+		rateLimitError(node, api, response, waitMs, limiter.remaining(Date.now(), rateKey), await secrets(), request.itemIndex);
 
 	let waited = 0;
 	let maybeApplied = false;
@@ -262,7 +263,7 @@ export async function apiRequestFull(this: RequestContext, api: VendorApi, reque
 	for (let attempt = 0; ; ) {
 		let response: ApiResponse;
 		try {
-			response = await limiter.run(send, policy.maxDelayMs, (ms) => new LimiterWait(ms));
+			response = await limiter.run(send, policy.maxDelayMs, (ms) => new LimiterWait(ms), rateKey);
 		} catch (error) {
 			if (error instanceof LimiterWait) throw await waitTooLong()(error.waitMs);
 			const failed = responseOf(error);
@@ -321,8 +322,8 @@ export async function apiRequestFull(this: RequestContext, api: VendorApi, reque
 		waited += delay;
 		attempt++;
 		if (rateLimited) {
-			// Every request of this credential waits, not only this one.
-			limiter.pause(delay);
+			// Every request of this credential (or of this endpoint, where the vendor limits each) waits, not only this one.
+			limiter.pause(delay, Date.now(), rateKey);
 		} else {
 			maybeApplied = true;
 			await sleep(delay);

@@ -24,6 +24,8 @@ export interface Connection {
 	secrets: string[];
 	/** The credential has a preAuthentication token: let n8n refresh it on a 401 and retry once. */
 	refreshOn401?: boolean;
+	/** The pace the credential itself calls for (e.g. a sandbox key's lower limit), over VendorApi.rateProfile. */
+	rateProfile?: RateProfile;
 }
 
 export interface RetryPolicy {
@@ -56,6 +58,11 @@ export interface VendorApi {
 	isRateLimited?(response: ApiResponse): boolean;
 	/** The vendor's pace: requests in flight and per window for one credential (default: 10 in flight). */
 	rateProfile?(baseUrl: string): RateProfile;
+	/**
+	 * For a vendor that limits each endpoint on its own: the limit a request counts against. Requests with
+	 * different keys have their own windows, quota and 429 pauses; the concurrency stays the credential's.
+	 */
+	rateKey?(request: ApiRequest): string;
 }
 
 export interface ApiRequest {

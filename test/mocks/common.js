@@ -49,6 +49,7 @@ function createRouter() {
 		get: add('GET'),
 		post: add('POST'),
 		put: add('PUT'),
+		patch: add('PATCH'),
 		delete: add('DELETE'),
 		match(method, path) {
 			for (const route of routes) {

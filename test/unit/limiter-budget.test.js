@@ -16,10 +16,10 @@ const never = () => new Error('no wait expected');
 
 test('the budget a run may plan with is the hourly one, not the 30-second burst', async () => {
 	const limiter = docuSignLike();
-	expect(limiter.remaining().count).toBe(3000);
+	expect(limiter.remaining(Date.now(), '', ['hourly']).count).toBe(3000);
 	limiter.observe({ status: 200, headers: {} });
 	for (let i = 0; i < 20; i++) await limiter.run(async () => undefined, 0, never);
-	expect(limiter.remaining().count).toBe(2980);
+	expect(limiter.remaining(Date.now(), '', ['hourly']).count).toBe(2980);
 });
 
 test('X-BurstLimit-Limit sets the burst size the limiter paces to', async () => {
