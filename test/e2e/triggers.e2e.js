@@ -2,13 +2,15 @@
 // The webhook triggers in a real n8n: each workflow is published before `n8n start`, n8n registers it (the DocuSign
 // mock sees the Connect configuration), the mocks deliver signed events to the production webhook URL over HTTP, and
 // the executions n8n stores are counted: one per genuine event, none for forged, stale or repeated ones; a repeat
-// after an n8n restart starts nothing either; deactivating through the REST API removes the registration.
+// after an n8n restart starts nothing either; deactivating through the REST API removes the registration (the
+// DocuSign Connect configuration, the SignNow event subscriptions).
 // Case model: see README.md in this folder.
 
 const crypto = require('node:crypto');
 
 const { startBoldSignMock } = require('../mocks/boldsign');
 const { startDocuSignMock, DOCUSIGN_IDS } = require('../mocks/docusign');
+const { startSignNowMock, SIGNNOW_IDS } = require('../mocks/signnow');
 const { deliver, sign } = require('../mocks/webhooks');
 
 const SCOPES = 'signature impersonation user_read user_write organization_read account_read group_read permission_read';
@@ -240,6 +242,108 @@ module.exports = {
 				await eventually(() => m.hmacKeys().length === 0, 'and the HMAC key the node created');
 				await eventually(
 					async () => (await deliver(url, { body: JSON.stringify(one.payload), headers: sign.docuSign(JSON.stringify(one.payload), ['x']) })).status === 404,
+					'the production URL is gone after deactivation',
+				);
+			},
+		},
+		{
+			name: 'signnow trigger › event subscriptions created on start, signed events in hex and base64 (one execution each), forged, stale and repeated ones (none), a repeat after an n8n restart (none), deactivation removes them',
+			timeoutMs: 300000,
+			mock: () => startSignNowMock(),
+			credentials: ({ mock: m }) => ({
+				signNowApi: {
+					environment: 'custom',
+					baseUrl: m.url,
+					clientId: m.clientId,
+					clientSecret: m.clientSecret,
+					username: m.adminEmail,
+					password: m.adminPassword,
+					accessToken: '',
+				},
+			}),
+			workflow: (ctx) => {
+				const { webhookId, workflow } = triggerWorkflow(
+					'signNowTrigger',
+					'SignNow Trigger',
+					{ authentication: 'password', watch: 'user', events: ['user.document.complete', 'user.document.create'], verification: 'secretKey' },
+					{ signNowApi: ctx.credential('signNowApi') },
+				);
+				ctx.webhookId = webhookId;
+				return workflow;
+			},
+			async cli(ctx) {
+				await ctx.session.publish(ctx.workflows.main);
+			},
+			async server(ctx) {
+				const { assert, mock: m } = ctx;
+				const url = productionUrl(ctx);
+				const now = () => Math.floor(Date.now() / 1000);
+
+				// n8n registered the trigger when it started (activation completes a moment after n8n reports ready)
+				await eventually(() => m.subscriptions().length >= 2, 'n8n created the SignNow event subscriptions');
+				const subs = [...m.subscriptions()]; // a copy: the mock's list empties on deactivation
+				const { secretKey } = subs[0];
+				assert.deepEqual(subs.map((s) => s.event).sort(), ['user.document.complete', 'user.document.create'], 'one subscription per event');
+				assert.ok(subs.every((s) => s.attributes.callback === url), 'each calling back the production webhook URL');
+				assert.ok(subs.every((s) => s.entityId === SIGNNOW_IDS.adminUserId), 'for the credential’s user');
+				assert.match(String(secretKey), /^[0-9a-f]{64}$/, 'with a generated secret_key');
+				assert.equal(subs[1].secretKey, secretKey, 'the same key for both');
+				const ids = subs.map((s) => s.id).sort();
+
+				const one = await m.deliverEvent({ subscriptionId: subs.find((s) => s.event === 'user.document.complete').id, documentId: 'e2e-doc-1' });
+				assert.equal(one.status, 200, one.text);
+				assert.equal(one.text, '', 'an accepted delivery gets an empty 200');
+				const [first] = await waitForExecutions(ctx, 'SignNow Trigger', 1);
+				assert.equal(first.length, 1);
+				assert.equal(first[0].eventType, 'user.document.complete');
+				assert.equal(first[0].documentId, 'e2e-doc-1');
+				assert.equal(first[0].userId, SIGNNOW_IDS.adminUserId);
+				assert.deepEqual(first[0].payload, { ...one.payload, meta: { ...one.payload.meta, access_token: '***' } }, 'the payload, its access_token masked');
+
+				// the encoding of X-SignNow-Signature is unconfirmed: base64 verifies as well as hex
+				const created = await m.deliverEvent({ subscriptionId: subs.find((s) => s.event === 'user.document.create').id, documentId: 'e2e-doc-2', encoding: 'base64' });
+				assert.equal(created.status, 200, created.text);
+
+				const refused = [
+					await m.deliverEvent({ documentId: 'e2e-forged', secret: 'not-the-secret-key' }),
+					await m.deliverEvent({ documentId: 'e2e-unsigned', secret: null }),
+					await m.deliverEvent({ documentId: 'e2e-stale', timestamp: now() - 8 * 86400 }),
+				];
+				assert.deepEqual(refused.map((r) => r.status), [401, 401, 401], refused.map((r) => r.text).join(' | '));
+				const repeat = await m.deliverEvent({ payload: one.payload });
+				assert.equal(repeat.status, 200);
+				assert.match(repeat.json.message, /Already received/);
+
+				// a restart between two deliveries of the same event: the subscriptions stay (nothing created or deleted)
+				// and the node still remembers the event (static data in n8n's database)
+				const requestsBefore = m.requests.length;
+				await ctx.restartServer();
+				let again;
+				await eventually(async () => (again = await m.deliverEvent({ payload: one.payload })).status !== 404, 'the trigger is active again');
+				assert.equal(again.status, 200, again.text);
+				assert.match(String(again.json?.message), /Already received/, `after the restart: ${again.text}`);
+				const three = await m.deliverEvent({ documentId: 'e2e-doc-3' });
+				assert.equal(three.status, 200, three.text);
+
+				assert.deepEqual(m.subscriptions().map((s) => s.id).sort(), ids, 'the same subscriptions after the restart');
+				const onRestart = m.requests.slice(requestsBefore).filter((r) => r.path !== '/oauth2/token');
+				assert.deepEqual(onRestart.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`), [], 'the restart changed nothing at SignNow');
+
+				await waitForExecutions(ctx, 'SignNow Trigger', 3);
+				await sleep(500);
+				const stored = executions(ctx, 'SignNow Trigger');
+				assert.deepEqual(
+					stored.map((items) => items && [items[0].eventType, items[0].documentId]),
+					[['user.document.complete', 'e2e-doc-1'], ['user.document.create', 'e2e-doc-2'], ['user.document.complete', 'e2e-doc-3']],
+					'one execution per genuine event, none for the refused or repeated deliveries, before or after the restart',
+				);
+				assert.ok(!JSON.stringify(stored).includes(secretKey), 'the secret key is in no execution');
+
+				await ctx.rest.post(`/rest/workflows/${ctx.workflows.main}/deactivate`, {});
+				await eventually(() => m.subscriptions().length === 0, 'deactivation removed the event subscriptions');
+				const body = JSON.stringify(one.payload);
+				await eventually(
+					async () => (await deliver(url, { body, headers: sign.signNow(body, secretKey) })).status === 404,
 					'the production URL is gone after deactivation',
 				);
 			},

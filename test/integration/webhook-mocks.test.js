@@ -1,12 +1,14 @@
 'use strict';
 // The mocks' webhook side, checked against the reference with a plain receiving server: what they sign and how
-// (../shared/reference/vendor-apis.md §5), and the DocuSign Connect endpoints (§1.7) as test/mocks/README.md says.
+// (../shared/reference/vendor-apis.md §5), and the DocuSign Connect (§1.7) and SignNow event-subscription (§2.5)
+// endpoints as test/mocks/README.md says.
 
 const crypto = require('node:crypto');
 const http = require('node:http');
 
 const { startBoldSignMock } = require('../mocks/boldsign');
 const { startDocuSignMock } = require('../mocks/docusign');
+const { startSignNowMock } = require('../mocks/signnow');
 const { sign, deliver } = require('../mocks/webhooks');
 
 /** A server that records each request's raw bytes and headers and answers 200. */
@@ -151,6 +153,118 @@ describe('DocuSign mock: eSignature Connect (§1.7)', () => {
 			});
 			expect(res.payload.generatedDateTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/);
 			expect(ds.connectDeliveries).toEqual([{ url: r.url, event: 'envelope-completed', status: 200 }]);
+		} finally {
+			await r.close();
+		}
+	});
+});
+
+describe('SignNow mock: event subscriptions (§2.5, family A /api/v2/events)', () => {
+	let sn;
+	let bearer;
+	const call = async (method, path, body, authorization = `Bearer ${bearer}`) => {
+		const res = await fetch(`${sn.url}${path}`, {
+			method,
+			headers: { authorization, 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await res.text();
+		return { status: res.status, json: text ? JSON.parse(text) : undefined };
+	};
+	const basic = () => `Basic ${sn.basicToken}`;
+	const subscription = (overrides = {}) => ({
+		event: 'user.document.complete',
+		entity_id: sn.ids.adminUserId,
+		action: 'callback',
+		attributes: { callback: 'http://127.0.0.1:1/hook', use_tls_12: true },
+		secret_key: 'sn-secret',
+		...overrides,
+	});
+	beforeEach(async () => {
+		sn = await startSignNowMock();
+		const form = new URLSearchParams({ grant_type: 'password', username: sn.adminEmail, password: sn.adminPassword, scope: '*' });
+		const res = await fetch(`${sn.url}/oauth2/token`, { method: 'POST', headers: { authorization: basic(), 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+		bearer = (await res.json()).access_token;
+	});
+	afterEach(async () => sn.close());
+
+	test('create answers 200 {} (fixture); the list shows callback as callback_url, entity_id as a number, and secret_key', async () => {
+		expect(await call('POST', '/api/v2/events', subscription())).toEqual({ status: 200, json: {} });
+		const listed = await call('GET', '/api/v2/events');
+		expect(listed.json.data).toEqual([
+			{
+				id: expect.stringMatching(/^[0-9a-f]{40}$/),
+				event: 'user.document.complete',
+				entity_id: 1001,
+				action: 'callback',
+				json_attributes: { use_tls_12: true, docid_queryparam: false, integration_id: null, callback_url: 'http://127.0.0.1:1/hook', headers: {}, secret_key: 'sn-secret' },
+				created: expect.any(Number),
+			},
+		]);
+		sn.eventCreateAnswer = 'id';
+		expect((await call('POST', '/api/v2/events', subscription())).json).toEqual({ id: expect.stringMatching(/^[0-9a-f]{40}$/) });
+		sn.listSecretKeys = false;
+		expect((await call('GET', '/api/v2/events')).json.data[0].json_attributes.secret_key).toBeUndefined();
+	});
+
+	test('the casing traps get 400: callback_url or use_tls12 in a request, secret_key inside attributes; action, event and entity checked', async () => {
+		const attributes = { callback: 'http://127.0.0.1:1/hook' };
+		const refused = [
+			subscription({ attributes: { callback_url: 'http://127.0.0.1:1/hook' } }),
+			subscription({ attributes: { ...attributes, use_tls12: true } }),
+			subscription({ attributes: { ...attributes, secret_key: 'x' } }),
+			subscription({ action: 'email' }),
+			subscription({ event: 'Document Complete' }),
+			subscription({ entity_id: 'not-an-id' }),
+		];
+		for (const body of refused) expect((await call('POST', '/api/v2/events', body)).status).toBe(400);
+		expect((await call('POST', '/api/v2/events', subscription({ entity_id: sn.ids.userId(2) }))).status).toBe(403);
+		expect(sn.subscriptions()).toHaveLength(0);
+	});
+
+	test('auth: POST needs Bearer; GET and DELETE take Basic or Bearer, or only one of them with eventsAuth', async () => {
+		expect((await call('POST', '/api/v2/events', subscription(), basic())).status).toBe(401);
+		await call('POST', '/api/v2/events', subscription());
+		const { id } = sn.subscriptions()[0];
+		expect((await call('GET', '/api/v2/events', undefined, basic())).json.data).toHaveLength(1);
+		sn.eventsAuth = 'basic';
+		expect((await call('GET', '/api/v2/events')).json.errors[0].message).toBe('This endpoint requires Basic authorization');
+		sn.eventsAuth = 'bearer';
+		expect((await call('GET', '/api/v2/events', undefined, basic())).status).toBe(401);
+		expect((await call('DELETE', `/api/v2/events/${id}`, undefined, basic())).status).toBe(401);
+		expect(await call('DELETE', `/api/v2/events/${id}`)).toEqual({ status: 200, json: {} });
+		expect((await call('DELETE', `/api/v2/events/${id}`)).status).toBe(404);
+		expect((await call('DELETE', '/api/v2/events/short')).json).toEqual({ 404: 'Unable to find a route to match the URI: api/v2/events/short' });
+	});
+
+	test('update (PUT) replaces event and attributes; answers {}', async () => {
+		await call('POST', '/api/v2/events', subscription());
+		const { id } = sn.subscriptions()[0];
+		const { secret_key: _secret, ...body } = subscription({ event: 'user.document.create' });
+		expect(await call('PUT', `/api/v2/events/${id}`, body)).toEqual({ status: 200, json: {} });
+		expect(sn.subscriptions()[0].event).toBe('user.document.create');
+	});
+
+	test('deliverEvent POSTs the §2.5 payload to the callback, signed with the secret_key in hex (or base64), with custom headers and ?document_id=', async () => {
+		const r = await receiver();
+		try {
+			await call('POST', '/api/v2/events', subscription({ attributes: { callback: r.url, docid_queryparam: true, headers: { x_team: 'ops', int_head: 12 } } }));
+			const res = await sn.deliverEvent({ documentId: 'a'.repeat(40), timestamp: 1700000000 });
+			const got = r.received[0];
+			expect(got.headers['x-signnow-signature']).toBe(hmac('sn-secret', got.raw).toString('hex'));
+			expect([got.headers.x_team, got.headers.int_head]).toEqual(['ops', '12']);
+			expect(got.url).toBe(`/hook?document_id=${'a'.repeat(40)}`);
+			expect(JSON.parse(got.raw)).toEqual(res.payload);
+			expect(res.payload).toEqual({
+				meta: { timestamp: 1700000000, event: 'user.document.complete', environment: sn.url, initiator_id: sn.ids.adminUserId, callback_url: r.url, access_token: expect.stringMatching(/^[0-9a-f]{64}$/) },
+				content: { document_id: 'a'.repeat(40), document_name: 'Mock agreement.pdf', user_id: sn.ids.adminUserId },
+			});
+			sn.signatureEncoding = 'base64';
+			await sn.deliverEvent({});
+			expect(r.received[1].headers['x-signnow-signature']).toBe(hmac('sn-secret', r.received[1].raw).toString('base64'));
+			await sn.deliverEvent({ secret: null });
+			expect(r.received[2].headers['x-signnow-signature']).toBeUndefined();
+			expect(sn.eventDeliveries.map((d) => d.event)).toEqual(['user.document.complete', 'user.document.complete', 'user.document.complete']);
 		} finally {
 			await r.close();
 		}

@@ -6,6 +6,7 @@
 
 const crypto = require('node:crypto');
 const { startMockServer, createRouter, json, httpError, paramsToObject } = require('./common');
+const { createEvents } = require('./signnow-events');
 
 // ================================================================ ids and seed
 
@@ -102,7 +103,7 @@ function defaultSeed({ orgUserCount = 0, extraTeams = 0 } = {}) {
 
 function buildState(seed, seedOptions) {
 	const base = typeof seed === 'function' ? seed(seedOptions) : seed || defaultSeed(seedOptions);
-	return structuredClone({ users: [], teams: [], requests: [], organizations: [], ...base, verificationEmails: [] });
+	return structuredClone({ users: [], teams: [], requests: [], organizations: [], ...base, verificationEmails: [], subscriptions: [] });
 }
 
 // ================================================================ errors (reference §2.6)
@@ -261,9 +262,13 @@ function createAuth(mock) {
 		return code.code;
 	}
 
-	/** Basic-only routes refuse a Bearer token, and every other route refuses Basic (reference §2.2, §2.3). */
+	/**
+	 * Basic-only routes refuse a Bearer token, and every other route refuses Basic (reference §2.2, §2.3), except the
+	 * event-subscription routes, whose auth differs by method (§2.5: `events.authenticate`).
+	 */
 	function authenticate(req) {
 		if (req.path === '/oauth2/token' && req.method === 'POST') return;
+		if (mock.events?.authenticate(req)) return;
 		const route = `${req.method} ${req.path.replace(/\/+$/, '')}`;
 		if (BASIC_ROUTES.has(route)) {
 			if (basicClient(req)) return;
@@ -276,7 +281,7 @@ function createAuth(mock) {
 		mock.tokens.set(req, live);
 	}
 
-	return { token, verify, authenticate, issueCodeGrantTokens, issueAuthorizationCode };
+	return { token, verify, authenticate, issueCodeGrantTokens, issueAuthorizationCode, basicClient, liveToken };
 }
 
 const BASIC_ROUTES = new Set(['POST /user', 'POST /user/verifyemail', 'PUT /user/email/verify', 'POST /user/forgotpassword']);
@@ -663,6 +668,10 @@ function buildRouter(auth, u, t) {
  * @param {'errors'|'oauth'} [options.tokenErrorStyle='errors'] body of token errors (UNCONFIRMED, §2.2)
  * @param {number} [options.teamsPageCap=100] the largest per_page `GET /v2/teams` serves
  * @param {'teams'|'team'} [options.adminsPath='teams'] which spelling of the team-admins route exists
+ * @param {'both'|'basic'|'bearer'} [options.eventsAuth='both'] what GET/PUT/DELETE /api/v2/events accept (§2.5 auth quirk)
+ * @param {'empty'|'id'} [options.eventCreateAnswer='empty'] POST /api/v2/events answers {} (fixture) or {id}
+ * @param {boolean} [options.listSecretKeys=true] GET /api/v2/events shows json_attributes.secret_key (fixture)
+ * @param {'hex'|'base64'} [options.signatureEncoding='hex'] X-SignNow-Signature encoding of deliveries (UNCONFIRMED, §2.5)
  */
 async function startSignNowMock({
 	port = 0,
@@ -675,6 +684,10 @@ async function startSignNowMock({
 	tokenErrorStyle = 'errors',
 	teamsPageCap = 100,
 	adminsPath = 'teams',
+	eventsAuth = 'both',
+	eventCreateAnswer = 'empty',
+	listSecretKeys = true,
+	signatureEncoding = 'hex',
 } = {}) {
 	const seedOptions = { orgUserCount, extraTeams };
 	const mock = await startMockServer({
@@ -682,13 +695,17 @@ async function startSignNowMock({
 		setup: (m) => {
 			m.tokens = new WeakMap();
 			const auth = createAuth(m);
-			Object.assign(m, { issueCodeGrantTokens: auth.issueCodeGrantTokens, issueAuthorizationCode: auth.issueAuthorizationCode });
-			return { router: buildRouter(auth, createUserHandlers(m), createTeamHandlers(m)), authenticate: auth.authenticate };
+			// Event subscriptions (§2.5 family A): routes, their auth, and signed deliveries to the callbacks.
+			m.events = createEvents(m, auth);
+			Object.assign(m, { issueCodeGrantTokens: auth.issueCodeGrantTokens, issueAuthorizationCode: auth.issueAuthorizationCode }, m.events.api);
+			return { router: m.events.addRoutes(buildRouter(auth, createUserHandlers(m), createTeamHandlers(m))), authenticate: auth.authenticate };
 		},
 		errorBody,
 		reseed: (m) => {
 			m.state = buildState(seed, seedOptions);
 			if (m.tokenRequests) m.tokenRequests.length = 0;
+			if (m.eventDeliveries) m.eventDeliveries.length = 0;
+			m.nextEntityNumber = 1001;
 		},
 	});
 	Object.assign(mock, {
@@ -703,6 +720,10 @@ async function startSignNowMock({
 		tokenErrorStyle,
 		teamsPageCap,
 		adminsPath,
+		eventsAuth,
+		eventCreateAnswer,
+		listSecretKeys,
+		signatureEncoding,
 		offer: { teams: true, organizations: true },
 		tokenRequests: [],
 		issuedTokens: [],
