@@ -44,7 +44,7 @@ export function throttleWaitMs(body: unknown): number | undefined {
 }
 
 /** Collections whose next path segment is an ID, except for the named sub-resources. */
-const ID_AFTER = new Set(['members', 'workspaces', 'documents', 'users']);
+const ID_AFTER = new Set(['members', 'workspaces', 'documents', 'users', 'webhook-subscriptions']);
 const NOT_IDS = new Set(['current', 'ownership']);
 
 /** The endpoint a request counts against: `/public/v1/members/abc` → `/public/v1/members/{id}`. */

@@ -3,18 +3,20 @@
 // mock sees the Connect configuration), the mocks deliver signed events to the production webhook URL over HTTP, and
 // the executions n8n stores are counted: one per genuine event, none for forged, stale or repeated ones; a repeat
 // after an n8n restart starts nothing either; deactivating through the REST API removes the registration (the
-// DocuSign Connect configuration, the SignNow event subscriptions).
+// DocuSign Connect configuration, the SignNow event subscriptions, the PandaDoc webhook subscription).
 // Case model: see README.md in this folder.
 
 const crypto = require('node:crypto');
 
 const { startBoldSignMock } = require('../mocks/boldsign');
 const { startDocuSignMock, DOCUSIGN_IDS } = require('../mocks/docusign');
+const { startPandaDocMock, PANDADOC_IDS } = require('../mocks/pandadoc');
 const { startSignNowMock, SIGNNOW_IDS } = require('../mocks/signnow');
 const { deliver, sign } = require('../mocks/webhooks');
 
 const SCOPES = 'signature impersonation user_read user_write organization_read account_read group_read permission_read';
 const BOLDSIGN_SECRET = 'e2e-boldsign-signing-secret';
+const PANDADOC_KEY = 'e2e-pandadoc-api-key';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -344,6 +346,101 @@ module.exports = {
 				const body = JSON.stringify(one.payload);
 				await eventually(
 					async () => (await deliver(url, { body, headers: sign.signNow(body, secretKey) })).status === 404,
+					'the production URL is gone after deactivation',
+				);
+			},
+		},
+		{
+			name: 'pandadoc trigger › webhook subscription created on start, signed array deliveries (one execution each, one item per event), forged and repeated ones (none), a repeat after an n8n restart (none), deactivation deletes it',
+			timeoutMs: 300000,
+			mock: () => startPandaDocMock({ apiKey: PANDADOC_KEY }),
+			credentials: ({ mock: m }) => ({ pandaDocApi: { apiKey: PANDADOC_KEY, keyType: 'production', baseUrl: m.url } }),
+			workflow: (ctx) => {
+				const { webhookId, workflow } = triggerWorkflow(
+					'pandaDocTrigger',
+					'PandaDoc Trigger',
+					{ authentication: 'apiKey', triggers: ['document_state_changed', 'recipient_completed'], payload: ['metadata'], verification: 'sharedKey' },
+					{ pandaDocApi: ctx.credential('pandaDocApi') },
+				);
+				ctx.webhookId = webhookId;
+				return workflow;
+			},
+			async cli(ctx) {
+				await ctx.session.publish(ctx.workflows.main);
+			},
+			async server(ctx) {
+				const { assert, mock: m } = ctx;
+				const url = productionUrl(ctx);
+
+				// n8n registered the trigger when it started (activation completes a moment after n8n reports ready)
+				await eventually(() => m.webhookSubscriptions().length > 0, 'n8n created the PandaDoc webhook subscription');
+				const subs = [...m.webhookSubscriptions()]; // a copy: the mock's list empties on deactivation
+				assert.equal(subs.length, 1, 'one subscription');
+				const [sub] = subs;
+				assert.equal(sub.url, url, 'sending to the production webhook URL');
+				assert.deepEqual([sub.triggers, sub.payload, sub.status], [['document_state_changed', 'recipient_completed'], ['metadata'], 'ACTIVE']);
+				const sharedKey = sub.shared_key;
+
+				const events = [
+					m.webhookEvent({ documentId: 'e2e-doc-1', status: 'document.completed' }),
+					m.webhookEvent({ event: 'recipient_completed', documentId: 'e2e-doc-2' }),
+				];
+				const one = await m.deliverWebhook({ events, eventId: 'e2e-ev-1' });
+				assert.equal(one.status, 200, one.text);
+				assert.equal(one.text, '', 'an accepted delivery gets an empty 200');
+				const [first] = await waitForExecutions(ctx, 'PandaDoc Trigger', 1);
+				assert.deepEqual(first.map((i) => [i.eventType, i.documentId, i.createdById]), [
+					['document_state_changed', 'e2e-doc-1', PANDADOC_IDS.adminUserId],
+					['recipient_completed', 'e2e-doc-2', PANDADOC_IDS.adminUserId],
+				], 'one item per event of the array');
+				assert.deepEqual(first.map((i) => i.payload), events);
+
+				// n8n's rawBody: a pretty-printed body with CRLF and an escaped character verifies
+				const pretty = [m.webhookEvent({ documentId: 'e2e-doc-3', name: 'Zoë' })];
+				const rawBody = `${JSON.stringify(pretty, null, 2).replace(/\n/g, '\r\n').replace('Zoë', 'Zo\\u00eb')}\r\n`;
+				const two = await m.deliverWebhook({ events: pretty, rawBody, eventId: 'e2e-ev-2' });
+				assert.equal(two.status, 200, two.text);
+
+				const refused = [
+					await m.deliverWebhook({ documentId: 'e2e-forged', sharedKey: 'not-the-shared-key' }),
+					await m.deliverWebhook({ documentId: 'e2e-unsigned', sharedKey: null }),
+				];
+				assert.deepEqual(refused.map((r) => r.status), [401, 401], refused.map((r) => r.text).join(' | '));
+				const repeat = await m.deliverWebhook({ rawBody: one.rawBody, eventId: 'e2e-ev-1' });
+				assert.equal(repeat.status, 200);
+				assert.match(repeat.json.message, /Already received/);
+
+				// a restart between two deliveries of the same event: the subscription stays (nothing created or deleted)
+				// and the node still remembers the event (static data in n8n's database)
+				const requestsBefore = m.requests.length;
+				await ctx.restartServer();
+				let again;
+				await eventually(async () => (again = await m.deliverWebhook({ rawBody: one.rawBody, eventId: 'e2e-ev-1' })).status !== 404, 'the trigger is active again');
+				assert.equal(again.status, 200, again.text);
+				assert.match(String(again.json?.message), /Already received/, `after the restart: ${again.text}`);
+				const three = await m.deliverWebhook({ documentId: 'e2e-doc-4', eventId: 'e2e-ev-3' });
+				assert.equal(three.status, 200, three.text);
+
+				assert.deepEqual(m.webhookSubscriptions().map((s) => s.uuid), [sub.uuid], 'the same subscription after the restart');
+				const onRestart = m.requests.slice(requestsBefore);
+				assert.deepEqual(onRestart.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`), [], 'the restart changed nothing at PandaDoc');
+
+				await waitForExecutions(ctx, 'PandaDoc Trigger', 3);
+				await sleep(500);
+				const stored = executions(ctx, 'PandaDoc Trigger');
+				assert.deepEqual(
+					stored.map((items) => items && items.map((i) => i.documentId)),
+					[['e2e-doc-1', 'e2e-doc-2'], ['e2e-doc-3'], ['e2e-doc-4']],
+					'one execution per genuine delivery, none for the refused or repeated ones, before or after the restart',
+				);
+				assert.ok(!JSON.stringify(stored).includes(sharedKey), 'the shared key is in no execution');
+
+				await ctx.rest.post(`/rest/workflows/${ctx.workflows.main}/deactivate`, {});
+				await eventually(() => m.webhookSubscriptions().length === 0, 'deactivation deleted the webhook subscription');
+				assert.ok(m.requests.some((r) => r.method === 'DELETE' && r.path === `/public/v1/webhook-subscriptions/${sub.uuid}`), 'DELETE of its uuid');
+				const body = JSON.stringify(events);
+				await eventually(
+					async () => (await deliver(url, { body, query: { signature: sign.pandaDoc(body, sharedKey) } })).status === 404,
 					'the production URL is gone after deactivation',
 				);
 			},

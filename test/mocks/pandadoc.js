@@ -5,6 +5,7 @@
 
 const crypto = require('node:crypto');
 const { startMockServer, createRouter, json, empty, httpError, ciQuery } = require('./common');
+const { createWebhooks } = require('./pandadoc-webhooks');
 
 const ROLES = ['Admin', 'Manager', 'Member', 'Collaborator'];
 const LICENSES = ['Full', 'eSign', 'Read-only', 'Creator', 'Guest'];
@@ -98,6 +99,8 @@ function buildState(seed) {
 		...structuredClone(base),
 		/** Every change in order: { type: 'transfer' | 'remove' | 'add' | 'role' | 'createUser' | …, …, at }. */
 		log: [],
+		/** Webhook subscriptions (section 4.4), as Items with their `shared_key`. */
+		webhookSubscriptions: [],
 	};
 }
 
@@ -368,7 +371,7 @@ function throttle(mock, key, handler) {
 	};
 }
 
-function buildRouter(mock, api, oauth) {
+function buildRouter(mock, api, oauth, webhooks) {
 	const router = createRouter();
 	const route = (method, pattern, handler) => router[method.toLowerCase()](pattern, throttle(mock, `${method} ${pattern}`, handler));
 	route('GET', '/public/v1/members', api.listMembers);
@@ -383,6 +386,7 @@ function buildRouter(mock, api, oauth) {
 	route('POST', '/public/v1/workspaces/:workspaceId/members', api.addMember);
 	route('DELETE', '/public/v1/workspaces/:workspaceId/members/:memberId', api.removeMember);
 	route('PATCH', '/public/v1/documents/ownership', api.transferOwnership);
+	webhooks.addRoutes(route);
 	router.post('/oauth2/access_token', oauth.token);
 	router.get('/oauth2/authorize', oauth.consentPage);
 	return router;
@@ -479,6 +483,8 @@ function createOAuth(mock) {
  * @param {object|null} [options.rateLimit] { limit, windowMs, retryAfterHeader } per endpoint (default 100 a minute)
  * @param {number} [options.maxCount=100] the largest `count` a users or workspaces page serves
  * @param {boolean} [options.memberPatch=true] whether PATCH /public/v1/members/{id} exists (seed 004 only)
+ * @param {boolean} [options.webhookHttpsOnly=false] refuse subscription URLs that are not HTTPS, as PandaDoc does (4.4)
+ * @param {string} [options.webhookCreateAnswer='item'] 'noSharedKey': the 201 Item of a subscription create lacks `shared_key`
  */
 async function startPandaDocMock({
 	apiKey = 'pd-test-key',
@@ -491,13 +497,17 @@ async function startPandaDocMock({
 	clientSecret = 'pd-client-secret',
 	rotateRefreshTokens = true,
 	tokenExpiresIn = 31_535_999,
+	webhookHttpsOnly = false,
+	webhookCreateAnswer = 'item',
 } = {}) {
 	const mock = await startMockServer({
 		port,
 		setup: (m) => {
 			const oauth = createOAuth(m);
-			Object.assign(m, { issueTokens: oauth.issueTokens, issueAuthorizationCode: oauth.issueAuthorizationCode });
-			return { router: buildRouter(m, createApi(m), oauth), authenticate: oauth.authenticate };
+			// Webhook subscriptions (section 4.4) and signed deliveries to their URLs.
+			const webhooks = createWebhooks(m);
+			Object.assign(m, { issueTokens: oauth.issueTokens, issueAuthorizationCode: oauth.issueAuthorizationCode }, webhooks.api);
+			return { router: buildRouter(m, createApi(m), oauth, webhooks), authenticate: oauth.authenticate };
 		},
 		errorBody,
 		reseed: (m) => {
@@ -516,6 +526,8 @@ async function startPandaDocMock({
 		clientSecret,
 		rotateRefreshTokens,
 		tokenExpiresIn,
+		webhookHttpsOnly,
+		webhookCreateAnswer,
 		currentMembershipId: PANDADOC_IDS.adminMembershipId,
 		tokenRequests: [],
 		issuedTokens: [],

@@ -25,6 +25,8 @@ test('endpointOf: IDs become {id}, named sub-resources stay', () => {
 	expect(key('DELETE', '/public/v1/workspaces/ws1/members/m2')).toBe('DELETE /public/v1/workspaces/{id}/members/{id}');
 	expect(key('POST', '/public/v1/workspaces/ws1/deactivate')).toBe('POST /public/v1/workspaces/{id}/deactivate');
 	expect(key('PATCH', '/public/v1/documents/ownership')).toBe('PATCH /public/v1/documents/ownership');
+	expect(key('DELETE', '/public/v1/webhook-subscriptions/9f2c')).toBe('DELETE /public/v1/webhook-subscriptions/{id}');
+	expect(key('PATCH', '/public/v1/webhook-subscriptions/9f2c/shared-key')).toBe('PATCH /public/v1/webhook-subscriptions/{id}/shared-key');
 	expect(endpointOf({ method: 'GET', url: 'https://api.pandadoc.com/public/v1/users?page=2' })).toBe('GET /public/v1/users');
 });
 

@@ -99,3 +99,60 @@ test('OAuth: the token endpoint wants the client in the form body; a used code i
 	const me = await call('GET', '/public/v1/members/current', undefined, { Authorization: `Bearer ${issued.json.access_token}` });
 	expect(me.json.membership_id).toBe(PANDADOC_IDS.adminMembershipId);
 });
+
+test('webhook subscriptions (4.4): 201 Item with shared_key, {items} list, get, shared-key regeneration, 204 delete, 404 after', async () => {
+	const body = { name: 'n8n', url: 'https://example.com/hook', payload: ['metadata'], triggers: ['document_state_changed', 'template_modified'] };
+	const created = await call('POST', '/public/v1/webhook-subscriptions', body);
+	expect(created.status).toBe(201);
+	expect(created.json).toEqual({
+		uuid: expect.any(String), ...body, active: true, workspace_id: PANDADOC_IDS.mainWorkspaceId, shared_key: expect.stringMatching(/^[0-9a-f]{32}$/), status: 'ACTIVE',
+	});
+	const id = created.json.uuid;
+	expect((await call('GET', '/public/v1/webhook-subscriptions')).json).toEqual({ items: [created.json] });
+	expect((await call('GET', `/public/v1/webhook-subscriptions/${id}`)).json).toEqual(created.json);
+	const key = await call('PATCH', `/public/v1/webhook-subscriptions/${id}/shared-key`);
+	expect(key.json).toEqual({ shared_key: mock.webhookSubscriptions()[0].shared_key });
+	expect(key.json.shared_key).not.toBe(created.json.shared_key);
+	const patched = await call('PATCH', `/public/v1/webhook-subscriptions/${id}`, { active: false });
+	expect([patched.json.active, patched.json.status]).toEqual([false, 'INACTIVE']);
+	const bad = await call('POST', '/public/v1/webhook-subscriptions', { ...body, triggers: ['member_added'], payload: ['everything'] });
+	expect([bad.status, bad.json.detail]).toEqual([400, { triggers: ['"member_added" is not a valid choice.'], payload: ['"everything" is not a valid choice.'] }]);
+	mock.webhookHttpsOnly = true;
+	expect((await call('POST', '/public/v1/webhook-subscriptions', { ...body, url: 'http://example.com/hook' })).status).toBe(400);
+	mock.webhookHttpsOnly = false;
+	const removed = await call('DELETE', `/public/v1/webhook-subscriptions/${id}`);
+	expect([removed.status, removed.text]).toEqual([204, '']);
+	expect((await call('DELETE', `/public/v1/webhook-subscriptions/${id}`)).status).toBe(404);
+	expect((await call('GET', '/public/v1/webhook-subscriptions', undefined, {})).status).toBe(401);
+});
+
+test('webhook deliveries: a JSON array, ?signature = hex HMAC-SHA256 of the raw body with the shared key, X-PandaDoc-Webhook-Event-Id', async () => {
+	const http = require('node:http');
+	const { hmac } = require('../../mocks/webhooks');
+	const received = [];
+	const server = http.createServer((req, res) => {
+		const chunks = [];
+		req.on('data', (c) => chunks.push(c));
+		req.on('end', () => {
+			received.push({ url: req.url, headers: req.headers, raw: Buffer.concat(chunks).toString('utf8') });
+			res.end();
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	try {
+		const url = `http://127.0.0.1:${server.address().port}/hook`;
+		await call('POST', '/public/v1/webhook-subscriptions', { name: 'n8n', url, triggers: ['document_state_changed'] });
+		const sent = await mock.deliverWebhook({ eventId: 'ev-1', documentId: 'doc-9' });
+		const [got] = received;
+		const signature = new URL(got.url, url).searchParams.get('signature');
+		expect(signature).toBe(hmac(mock.webhookSubscriptions()[0].shared_key, got.raw).toString('hex'));
+		expect(got.headers['x-pandadoc-webhook-event-id']).toBe('ev-1');
+		expect(JSON.parse(got.raw)).toEqual(sent.events);
+		expect(sent.events[0]).toEqual(expect.objectContaining({ event: 'document_state_changed', data: expect.objectContaining({ id: 'doc-9', status: 'document.completed' }) }));
+		await mock.deliverWebhook({ sharedKey: null, eventId: null });
+		expect(new URL(received[1].url, url).search).toBe('');
+		expect(received[1].headers['x-pandadoc-webhook-event-id']).toBeUndefined();
+	} finally {
+		server.close();
+	}
+});
