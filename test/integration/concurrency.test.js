@@ -57,6 +57,8 @@ beforeEach(() => {
 
 describe('items at once', () => {
 	test('by default 20 items run at once; output order and pairing follow the input', async () => {
+		// Slow answers, so that all 20 overlap even on a loaded machine.
+		mock.latencyMs = 300;
 		const { output, error } = await run(getById(), itemsFor(ids(USERS)));
 		expect(error).toBeUndefined();
 		expect(output.map((o) => o.json.id)).toEqual(ids(USERS));
@@ -65,6 +67,7 @@ describe('items at once', () => {
 	});
 
 	test('Items at Once bounds the requests in flight', async () => {
+		mock.latencyMs = 200;
 		await run(getById({ requestOptions: { concurrency: 3 } }), itemsFor(ids(12)));
 		expect(gets()).toHaveLength(12);
 		expect(mock.maxInFlight).toBe(3);
