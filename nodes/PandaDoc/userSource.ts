@@ -80,10 +80,11 @@ export const pandaDocUsers: UserSource<PandaDocOrgUser> = {
 	vendor: 'pandadoc',
 	async list({ sample, known }) {
 		const paging = sample ? { returnAll: false, limit: sample } : { returnAll: true };
-		// Three endpoints, three budgets (../shared/reference/vendor-apis.md §4.3): read side by side.
-		const [users, members, workspaces] = await Promise.all([
+		// The members list first and alone: an expired OAuth2 token is renewed once, by this request, not by
+		// several at once. Then the other two endpoints, each with its own budget (../shared/reference/vendor-apis.md §4.3).
+		const members = asList(((await apiRequest.call(this, pandaDoc, { method: 'GET', path: paths.members })) as IDataObject)?.results);
+		const [users, workspaces] = await Promise.all([
 			collect.call(this, pandaDoc, { method: 'GET', path: paths.users }, userPaging, paging),
-			apiRequest.call(this, pandaDoc, { method: 'GET', path: paths.members }).then((body) => asList((body as IDataObject)?.results)),
 			collect.call(this, pandaDoc, { method: 'GET', path: paths.workspaces }, workspacePaging, { returnAll: true }),
 		]);
 		return orgUsers(users, members, workspaces, sample ? undefined : known(''));
