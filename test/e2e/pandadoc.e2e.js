@@ -1,11 +1,13 @@
 'use strict';
 // PandaDoc node in a real n8n against the PandaDoc mock: every operation with the API key, offboarding
 // (transfer then removal, a failed transfer that keeps the member, a half-done move), the unconfirmed role
-// PATCH refused, an audit under a sandbox-sized limit, the API-key credential test through the REST API, and
-// the OAuth2 credential: the consent callback and n8n's own refresh, proven in n8n's database.
+// PATCH refused, an audit under a sandbox-sized limit, the API-key credential test through the REST API, the
+// OAuth2 credential: the consent callback and n8n's own refresh, proven in n8n's database, and the users trigger
+// published and polling every minute across a restart.
 // Case model: see README.md in this folder.
 
 const { startPandaDocMock, defaultSeed, PANDADOC_IDS } = require('../mocks/pandadoc');
+const { eventSummary, executions, pollEnded, triggerWorkflow } = require('./lib/trigger');
 
 const API_KEY = 'pd-e2e-key-7a2f91';
 const MAIN = PANDADOC_IDS.mainWorkspaceId;
@@ -363,6 +365,67 @@ module.exports = {
 				assert.equal(third.status, 'success', third.error && third.error.message);
 				assert.equal(m.tokenRequests.length, 1, 'no further refresh');
 				assert.equal(bearer(apiCalls(m).at(-1)), refreshed.access_token);
+			},
+		},
+		// ------------------------------------------------------------------ users trigger (published, polling every minute)
+		{
+			name: 'trigger › published, polls every minute: one execution with the changes; after a restart only what changed meanwhile',
+			mock: mock(),
+			credentials,
+			workflows: {
+				main: (ctx) =>
+					triggerWorkflow({
+						name: 'PandaDoc Users Trigger',
+						type: 'pandaDocUsersTrigger',
+						parameters: { authentication: 'apiKey' },
+						credentials: { pandaDocApi: ctx.credential('pandaDocApi') },
+					}),
+			},
+			async cli(ctx) {
+				await ctx.session.publish(ctx.workflows.main);
+			},
+			timeoutMs: 300_000,
+			async server(ctx) {
+				const { assert, mock: m, session } = ctx;
+				const id = ctx.workflows.main;
+				const isUsers = (r) => r.method === 'GET' && r.path === '/public/v1/users';
+				const count = (path) => m.requests.filter((r) => r.method === 'GET' && r.path === path).length;
+				// n8n polled once when it activated the published workflow at start: the baseline, no execution.
+				await pollEnded(m, isUsers, { what: 'the activation poll' });
+				assert.equal(session.readExecutions(id).length, 0, 'the baseline poll emitted nothing');
+				assert.deepEqual(
+					['/public/v1/members', '/public/v1/users', '/public/v1/workspaces'].map(count),
+					[1, 1, 1],
+					'one request to each endpoint',
+				);
+
+				// A role changed (Update Role), a member deactivated in the web app, one removed from their only workspace.
+				live(ctx, mid(4)).role = 'Admin';
+				live(ctx, mid(5)).is_active = false;
+				live(ctx, mid(8)).removed = true;
+				const polls = m.requests.filter(isUsers).length;
+				const [first] = await executions(session, id, 'PandaDoc Users Trigger', 1, { what: 'the scheduled poll to emit' });
+				assert.ok(m.requests.filter(isUsers).length > polls, 'a scheduled poll read the users');
+				assert.deepEqual(eventSummary(first), [
+					['user.role_changed', uid(4), { role: 'Member' }],
+					['user.deactivated', uid(5), { status: 'active' }],
+					['user.removed', uid(8), {}],
+				]);
+				assert.equal(first[0].vendor, 'pandadoc');
+				assert.deepEqual([first[0].user.role, first[0].user.teamId, first[0].user.teamName], ['Admin', MAIN, 'Acme']);
+
+				// n8n stops; meanwhile a member moves from the main workspace to Sales; n8n starts and polls at activation.
+				await session.stopServer();
+				live(ctx, mid(7)).removed = true;
+				m.state.memberships.push({ ...live(ctx, mid(10, 'sales')), membership_id: 'pd-mbr-sales-0007', user_id: uid(7) });
+				const before = m.requests.length;
+				await session.startServer();
+				const all = await executions(session, id, 'PandaDoc Users Trigger', 2, { timeoutMs: 120_000, what: 'the activation poll after the restart to emit' });
+				assert.deepEqual(eventSummary(all[1]), [['user.team_changed', uid(7), { teamId: MAIN, teamName: 'Acme' }]]);
+				assert.deepEqual([all[1][0].user.teamId, all[1][0].user.teamName], [SALES, 'Acme Sales']);
+				await pollEnded(m, isUsers, { after: before, what: 'the activation poll after the restart' });
+				assert.equal(session.readExecutions(id).length, 2, 'nothing emitted twice');
+				assertApiKey(ctx);
 			},
 		},
 	],
