@@ -99,6 +99,7 @@ function userKey(this: IExecuteFunctions, itemIndex: number): string | undefined
 	try {
 		const value = this.getNodeParameter('user', itemIndex, '', { extractValue: true });
 		return typeof value === 'string' && value.trim() ? value.trim().toLowerCase() : undefined;
+		// Stryker disable next-line BlockStatement: an empty catch block returns undefined as well
 	} catch {
 		return undefined;
 	}
@@ -114,6 +115,7 @@ export async function runItems<T>(
 	concurrency: number,
 	run: (index: number) => Promise<T | Error>,
 	keyOf: (index: number) => string | undefined = () => undefined,
+	// Stryker disable next-line ArrowFunction: a default that returns undefined is as false as false
 	stopOnError: () => boolean = () => false,
 ): Promise<Array<T | Error | undefined>> {
 	const results: Array<T | Error | undefined> = new Array(count);

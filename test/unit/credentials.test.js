@@ -42,9 +42,14 @@ function expectWellFormed(credential, name, displayName) {
 	}
 }
 
+// Each test builds its credential, so that Stryker ties the credential's code to the tests that check it.
 describe('BoldSign API', () => {
-	const credential = new BoldSignApi();
-	const fields = byName(credential);
+	let credential;
+	let fields;
+	beforeEach(() => {
+		credential = new BoldSignApi();
+		fields = byName(credential);
+	});
 
 	test('well formed', () => expectWellFormed(credential, 'boldSignApi', 'BoldSign API'));
 
@@ -74,8 +79,12 @@ describe('BoldSign API', () => {
 });
 
 describe('DocuSign JWT API', () => {
-	const credential = new DocuSignJwtApi();
-	const fields = byName(credential);
+	let credential;
+	let fields;
+	beforeEach(() => {
+		credential = new DocuSignJwtApi();
+		fields = byName(credential);
+	});
 
 	test('well formed', () => expectWellFormed(credential, 'docuSignJwtApi', 'DocuSign JWT API'));
 
@@ -165,8 +174,12 @@ describe('DocuSign JWT API', () => {
 });
 
 describe('DocuSign OAuth2 API', () => {
-	const credential = new DocuSignOAuth2Api();
-	const fields = byName(credential);
+	let credential;
+	let fields;
+	beforeEach(() => {
+		credential = new DocuSignOAuth2Api();
+		fields = byName(credential);
+	});
 
 	test('well formed', () => expectWellFormed(credential, 'docuSignOAuth2Api', 'DocuSign OAuth2 API'));
 

@@ -138,7 +138,7 @@ describe('field builders', () => {
 
 	test('a locator without email, optional', () => {
 		const field = d.locator({ displayName: 'Team', name: 'team', searchMethod: 'searchTeams', idPlaceholder: 'id', required: false, displayOptions: {} });
-		expect(field.modes.map((m) => m.name)).toEqual(['list', 'id']);
+		expect(field.modes.map((m) => m.name)).toStrictEqual(['list', 'id']);
 		expect(field.required).toBe(false);
 	});
 });
@@ -264,6 +264,8 @@ describe('the normalized user', () => {
 		expect(isoDate(99_999_999_999)).toBe('5138-11-16T09:46:39.000Z');
 		expect(isoDate(100_000_000_000)).toBe('1973-03-03T09:46:40.000Z');
 		expect(isoDate('1646824225')).toBe('2022-03-09T11:10:25.000Z');
+		expect(isoDate(1646824225.5)).toBe('2022-03-09T11:10:25.500Z');
+		expect(isoDate('2024-05-01')).toBe('2024-05-01T00:00:00.000Z');
 		expect(isoDate('2024-05-01 10:00:00Z')).toBe('2024-05-01T10:00:00.000Z');
 		expect(isoDate('12a')).toBeNull();
 		expect(isoDate(null)).toBeNull();
@@ -273,7 +275,7 @@ describe('the normalized user', () => {
 	test('isEmail: one @, a dot in the domain, no spaces; surrounding spaces ignored', () => {
 		expect(isEmail(' ada@example.com ')).toBe(true);
 		expect(isEmail('a.b+c@sub.example.co')).toBe(true);
-		for (const bad of ['ada@example', 'ada@@example.com', 'ada@ex ample.com', 'a da@example.com', '@example.com', 'ada@.com', 'ada@example.', 'ada.example.com', '']) {
+		for (const bad of ['ada@example', 'ada@example.com x', 'ada@@example.com', 'ada@ex ample.com', 'a da@example.com', '@example.com', 'ada@.com', 'ada@example.', 'ada.example.com', '']) {
 			expect(isEmail(bad)).toBe(false);
 		}
 	});

@@ -37,6 +37,7 @@ describe('redact: credential shapes without a known value', () => {
 		expect(redact('sent basic dXNlcjpwYXNz1== to it', [])).toBe('sent basic *** to it');
 		expect(redact('API-Key 12345678 rejected', [])).toBe('API-Key *** rejected');
 		expect(redact('got BEARER a.b-c_d~e+f/g9', [])).toBe('got BEARER ***');
+		expect(redact('Bearer   abcdefg1hij', [])).toBe('Bearer ***');
 	});
 	test('a scheme word followed by ordinary text is not a token', () => {
 		expect(redact('the Bearer abcdefghijk', [])).toBe('the Bearer abcdefghijk');
@@ -62,6 +63,7 @@ describe('redact: credential shapes without a known value', () => {
 		expect(redact('apikey=a1 api_key=a2 api-key=a3', [])).toBe('apikey=*** api_key=*** api-key=***');
 		expect(redact('client_secret=cs}id_token=it', [])).toBe('client_secret=***}id_token=***');
 		expect(redact('AUTHORIZATION:xyz', [])).toBe('AUTHORIZATION:***');
+		expect(redact('accessToken=a refreshtoken=b idToken=c clientSecret=d', [])).toBe('accessToken=*** refreshtoken=*** idToken=*** clientSecret=***');
 	});
 	test('an already masked value is not masked twice, and other keys are left alone', () => {
 		expect(redact('password=***', [])).toBe('password=***');
@@ -89,8 +91,11 @@ describe('redactValue', () => {
 				accessToken: 't',
 				access_token: { nested: 'object' },
 				'refresh-token': 'r',
+				refreshToken: 'r',
 				id_token: 'i',
+				idToken: 'i',
 				clientSecret: 's',
+				client_secret: 's',
 				assertion: 'jwt',
 				PASSWORD: 12345,
 				private_key: 'pem',
@@ -133,6 +138,7 @@ describe('firstString', () => {
 	test('not an object: undefined', () => {
 		expect(firstString(null, ['a'])).toBeUndefined();
 		expect(firstString('text', ['length'])).toBeUndefined();
+		expect(firstString('text', ['0'])).toBeUndefined();
 		expect(firstString(['x'], ['0'])).toBeUndefined();
 	});
 });

@@ -133,6 +133,23 @@ describe('Limiter with a fixed clock', () => {
 		expect(limiter.waitMs(T)).toBe(0);
 	});
 
+	test("headers without a usable reset leave the profile's own hourly budget in place", () => {
+		for (const reset of [undefined, '', '0', '-5', 'soon']) {
+			const limiter = new Limiter({ concurrency: 5, windows: [{ kind: 'hourly', limit: 100, windowMs: HOUR }] });
+			const headers = { 'X-RateLimit-Remaining': '0', ...(reset === undefined ? {} : { 'X-RateLimit-Reset': reset }) };
+			limiter.observe({ status: 200, headers, body: {} }, T);
+			expect(limiter.remaining(T)).toEqual({ count: 100 });
+		}
+	});
+
+	test('a reset of exactly 1e9 is seconds from now; above it an epoch', () => {
+		const limiter = new Limiter(DEFAULT_PROFILE);
+		limiter.observe({ status: 200, headers: { 'X-RateLimit-Remaining': '1', 'X-RateLimit-Reset': '1000000000' }, body: {} }, T);
+		expect(limiter.remaining(T)).toEqual({ count: 1, resetAt: T + 1e12 });
+		limiter.observe({ status: 200, headers: { 'X-RateLimit-Remaining': '1', 'X-RateLimit-Reset': String(T / 1000 + 5) }, body: {} }, T);
+		expect(limiter.remaining(T)).toEqual({ count: 1, resetAt: T + 5000 });
+	});
+
 	test('a later answer replaces the quota; the profile keeps its burst window beside it', () => {
 		const limiter = new Limiter({
 			concurrency: 5,
@@ -181,6 +198,8 @@ describe('Limiter with a fixed clock', () => {
 	test('a spent burst window (X-BurstLimit-Remaining: 0 on a success) holds new requests for 2 s', () => {
 		const limiter = new Limiter(DEFAULT_PROFILE);
 		limiter.observe({ status: 429, headers: { 'X-BurstLimit-Remaining': '0' }, body: {} }, T);
+		expect(limiter.waitMs(T)).toBe(0);
+		limiter.observe({ status: 400, headers: { 'X-BurstLimit-Remaining': '0' }, body: {} }, T);
 		expect(limiter.waitMs(T)).toBe(0);
 		limiter.observe({ status: 200, headers: { 'X-BurstLimit-Remaining': '1' }, body: {} }, T);
 		expect(limiter.waitMs(T)).toBe(0);

@@ -2,7 +2,7 @@
 // pagination.ts: the paginators' arithmetic, and collect / findFirst walking real lists served over HTTP.
 
 const { collect, findFirst, nextUrlPaging, offsetPaging, pageNumberPaging } = require('../../dist/nodes/shared/pagination');
-const { delay, requestContext, send, startServer, vendor } = require('./support');
+const { NODE, delay, requestContext, send, startServer, vendor } = require('./support');
 
 const response = (body) => ({ status: 200, headers: {}, body });
 const get = (path, qs) => ({ method: 'GET', path, ...(qs ? { qs } : {}) });
@@ -155,6 +155,7 @@ describe('collect and findFirst over HTTP', () => {
 		server = await startServer(async (req, res, rec) => {
 			const o = options;
 			if (o.delayMs) await delay(o.delayMs);
+			if (o.delayOf) await delay(o.delayOf(rec));
 			const headers = o.firstPageHeaders && server.requests.length === 1 ? o.firstPageHeaders : {};
 			if (o.fail && o.fail(rec)) return send(res, 404, { message: 'gone' });
 			const q = rec.query;
@@ -163,6 +164,12 @@ describe('collect and findFirst over HTTP', () => {
 			if (rec.path === '/pages') {
 				size = Math.min(Number(q.size), o.serveMax ?? Infinity);
 				start = (Number(q.page) - 1) * size;
+			} else if (rec.path === '/varied') {
+				// Pages of the sizes the test chooses, whatever was asked for.
+				const n = Number(q.page);
+				const body = { list: range(1, o.sizes(n)).map((i) => ({ id: n * 1000 + i })) };
+				if (o.total !== undefined) body.total = o.total;
+				return send(res, 200, body);
 			} else if (rec.path === '/offsets') {
 				size = Math.min(Number(q.take), o.serveMax ?? Infinity);
 				start = Number(q.start);
@@ -306,9 +313,53 @@ describe('collect and findFirst over HTTP', () => {
 	});
 
 	test('a failing page fails the list, after the pages in flight have settled', async () => {
-		options = { total: 23, serveMax: 5, fail: (rec) => rec.query.page === '3' };
+		// Page 3 fails while page 2 is still awaited: its failure waits its turn, never unhandled. Pages 4 and 5
+		// are still out when it is read.
+		options = { total: 23, serveMax: 5, fail: (rec) => rec.query.page === '3', delayOf: (rec) => ({ 2: 80, 4: 150, 5: 150 })[rec.query.page] ?? 0 };
 		await expect(run(pages(true), { returnAll: true })).rejects.toThrow('Vendor returned 404: gone');
 		expect(server.requests).toHaveLength(5);
+		expect(server.stats.inFlight).toBe(0);
+	});
+
+	test('pages asked for ahead are awaited before the list is returned', async () => {
+		options = { delayOf: (rec) => (Number(rec.query.page) >= 4 ? 60 : 0) };
+		expect(await run(pages(false), { returnAll: true })).toHaveLength(23);
+		expect(server.requests).toHaveLength(6);
+		expect(server.stats.inFlight).toBe(0);
+	});
+
+	test('pages larger than the first one: the Limit stops the concurrent fetching', async () => {
+		// The first page has 2 items of 100: 19 more pages planned for a Limit of 40, but 10-item pages reach it at page 5.
+		options = { total: 100, sizes: (page) => (page === 1 ? 2 : 10) };
+		const items = await run(pages(true), { returnAll: false, limit: 40 }, '/varied');
+		expect(items).toHaveLength(40);
+		// Pages 2 to 9 went out first, 10 to 12 as pages 2 to 4 were read.
+		expect(server.requests).toHaveLength(12);
+	});
+
+	test('pages larger than asked for: the Limit stops the look-ahead', async () => {
+		options = { sizes: (page) => (page === 1 ? 10 : 30) };
+		const items = await run(pages(false), { returnAll: false, limit: 100 }, '/varied');
+		expect(items).toHaveLength(100);
+		// Pages 2 to 5 went out first, 6 and 7 as pages 2 and 3 were read; page 4 completed the Limit.
+		expect(server.requests).toHaveLength(7);
+	});
+
+	test('a budget of our own (no reset from the vendor) is reported as an hour', async () => {
+		options = { total: 23, serveMax: 5 };
+		const api = vendor(server.url, { rateProfile: () => ({ concurrency: 5, windows: [{ kind: 'burst', limit: 3, windowMs: 60_000 }] }) });
+		const error = await collect.call(requestContext(), api, get('/pages'), pages(true), { returnAll: true }).catch((e) => e);
+		expect(error.message).toBe('This list needs 4 more requests, more than Vendor allows before its quota resets');
+		expect(error.description).toMatch(/\(in about 60 min\)/);
+		expect(error.description).toContain(' 2 requests were left in the current window.');
+	});
+
+	test('a paginator is told how many items came so far', async () => {
+		const seen = [];
+		const base = pages(false);
+		const paginator = { ...base, ahead: undefined, next: (...args) => (seen.push(args[4]), base.next(...args)) };
+		expect(await run(paginator, { returnAll: true })).toHaveLength(23);
+		expect(seen).toEqual([10, 20, 23]);
 	});
 
 	test('findFirst walks full pages until an item matches, and no further', async () => {
@@ -320,6 +371,12 @@ describe('collect and findFirst over HTTP', () => {
 		]);
 	});
 
+	test('findFirst with a total reads exactly the pages the total covers', async () => {
+		options = { total: 23, serveMax: 5 };
+		expect(await findFirst.call(requestContext(), vendor(server.url), get('/pages'), pages(true), () => false)).toBeUndefined();
+		expect(requested('page')).toEqual([1, 2, 3, 4, 5]);
+	});
+
 	test('findFirst without a match reads to the end', async () => {
 		expect(await findFirst.call(requestContext(), vendor(server.url), get('/pages'), pages(false), () => false)).toBeUndefined();
 		expect(requested('page')).toEqual([1, 2, 3]);
@@ -327,5 +384,45 @@ describe('collect and findFirst over HTTP', () => {
 		options = { total: 23, serveMax: 5 };
 		expect(await findFirst.call(requestContext(), vendor(server.url), get('/pages'), pages(true), (item) => item.id === 23)).toEqual({ id: 23 });
 		expect(requested('page')).toEqual([1, 2, 3, 4, 5]);
+	});
+});
+
+describe('10,000 pages at most', () => {
+	// A vendor that never stops handing out pages; answered by n8n's helper without a network, to be quick.
+	const endless = () => {
+		const ctx = {
+			getNode: () => NODE,
+			calls: 0,
+			helpers: {
+				httpRequestWithAuthentication: async (type, options) => {
+					ctx.calls++;
+					const n = ctx.calls;
+					return { statusCode: 200, headers: {}, body: { list: [{ id: n }, { id: -n }], next: `https://vendor.test/p?n=${n}` } };
+				},
+			},
+		};
+		return ctx;
+	};
+	const api = { ...vendor('https://vendor.test'), rateProfile: () => ({ concurrency: 10, windows: [] }) };
+
+	test('following next links', async () => {
+		const ctx = endless();
+		const paginator = nextUrlPaging({ maxPageSize: 2, items: (b) => b.list, nextUrl: (b) => b.next });
+		expect(await collect.call(ctx, api, get('/p'), paginator, { returnAll: true })).toHaveLength(20_000);
+		expect(ctx.calls).toBe(10_000);
+	});
+
+	test('reading ahead by page number', async () => {
+		const ctx = endless();
+		const paginator = pageNumberPaging({ pageParam: 'page', sizeParam: 'size', maxPageSize: 2, items: (b) => b.list });
+		expect(await collect.call(ctx, api, get('/p'), paginator, { returnAll: true })).toHaveLength(20_000);
+		expect(ctx.calls).toBe(10_000);
+	});
+
+	test('looking for an item', async () => {
+		const ctx = endless();
+		const paginator = nextUrlPaging({ maxPageSize: 2, items: (b) => b.list, nextUrl: (b) => b.next });
+		expect(await findFirst.call(ctx, api, get('/p'), paginator, () => false)).toBeUndefined();
+		expect(ctx.calls).toBe(10_000);
 	});
 });

@@ -148,6 +148,14 @@ describe('route', () => {
 		expect(t.maxActive).toBe(2);
 	});
 
+	test('empty users are no user: those items run alongside', async () => {
+		const t = tracker();
+		const users = [{ mode: 'list', value: '' }, { mode: 'id', value: '   ' }, '  '];
+		const ctx = executeContext({ items: 3, params: params({ user: (i) => users[i] }) });
+		await route.call(ctx, resources({ execute: (i) => t.run(i, 20, {}) }));
+		expect(t.maxActive).toBe(3);
+	});
+
 	test('without Continue On Fail the first error stops the run, with its item; later items do not start', async () => {
 		const started = [];
 		const ctx = executeContext({ items: 4, params: params({ 'requestOptions.concurrency': 1 }) });
@@ -183,7 +191,7 @@ describe('route', () => {
 				},
 			}),
 		);
-		expect(output).toEqual([
+		expect(output).toStrictEqual([
 			{ json: { error: 'Vendor returned 404: gone', description: 'Check the ID.', httpCode: '404' }, pairedItem: { item: 0 } },
 			{ json: { error: 'No user given', description: 'Pick one.' }, pairedItem: { item: 1 } },
 			{ json: { error: 'plain text' }, pairedItem: { item: 2 } },
@@ -215,12 +223,11 @@ describe('route', () => {
 			ctx,
 			resources({
 				execute: async () => {
-					throw new NodeApiError(NODE, { message: 'x' }, { message: 'Could not reach Vendor' });
+					throw new NodeApiError(NODE, {}, { message: 'Could not reach Vendor' });
 				},
 			}),
 		);
-		expect(output[0].json.httpCode).toBeUndefined();
-		expect(output[0].json.error).toBe('Could not reach Vendor');
+		expect(output[0].json).toStrictEqual({ error: 'Could not reach Vendor' });
 	});
 });
 
@@ -303,6 +310,7 @@ describe('runItems', () => {
 		const stopped = await runItems(4, 1, async (i) => fail(i), undefined, () => true);
 		expect(stopped[0]).toBe(0);
 		expect(stopped[1]).toBeInstanceOf(Error);
+		expect(stopped).toHaveLength(4);
 		expect(stopped.slice(2)).toEqual([undefined, undefined]);
 		const all = await runItems(4, 1, async (i) => fail(i), undefined, () => false);
 		expect(all.filter((r) => r !== undefined)).toHaveLength(4);
@@ -356,7 +364,12 @@ describe('readConcurrency (Items at Once)', () => {
 		expect(read('many')).toBe(10);
 	});
 	test('the field the nodes show: Items at Once and Timeout with their defaults and bounds', () => {
-		expect(requestOptionsField).toMatchObject({ name: 'requestOptions', type: 'collection', default: {} });
+		expect(requestOptionsField).toMatchObject({ name: 'requestOptions', type: 'collection', default: {}, placeholder: 'Add Option' });
+		expect(requestOptionsField.displayName).toBe('Request Options');
+		for (const option of requestOptionsField.options) {
+			expect(option.displayName.trim()).not.toBe('');
+			expect(option.description.trim()).not.toBe('');
+		}
 		const [concurrency, timeout] = requestOptionsField.options;
 		expect(concurrency).toMatchObject({ name: 'concurrency', type: 'number', default: 10, typeOptions: { minValue: 1, maxValue: 50 } });
 		expect(timeout).toMatchObject({ name: 'timeout', type: 'number', default: 60, typeOptions: { minValue: 1, maxValue: 600 } });

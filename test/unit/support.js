@@ -21,13 +21,13 @@ const NODE = {
 
 /**
  * Starts a server on a free loopback port. `handler(req, res, body)` answers each request (it may be async);
- * `requests` records method, url, path, query, headers, body and the time each request arrived.
+ * `requests` records method, url, path, query, headers, body and the time each request arrived; `stats` the
+ * requests being answered now and the most answered at once.
  */
 async function startServer(handler) {
 	const requests = [];
 	const sockets = new Set();
-	let inFlight = 0;
-	const stats = { maxInFlight: 0 };
+	const stats = { inFlight: 0, maxInFlight: 0 };
 	const server = http.createServer((req, res) => {
 		let body = '';
 		req.on('data', (chunk) => (body += chunk));
@@ -44,9 +44,9 @@ async function startServer(handler) {
 				at: Date.now(),
 			};
 			requests.push(record);
-			inFlight++;
-			stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
-			res.on('close', () => inFlight--);
+			stats.inFlight++;
+			stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+			res.on('close', () => stats.inFlight--);
 			try {
 				await handler(req, res, record);
 			} catch (error) {
@@ -134,9 +134,12 @@ function requestContext({
 	const calls = [];
 	const ctx = {
 		getNode: () => node,
+		// An execution reads (name, itemIndex, fallback), other contexts (name, fallback). A parameter given as a
+		// function is an expression: its value depends on the item.
 		getNodeParameter(name, ...rest) {
-			const fallback = execute ? rest[1] : rest[0];
-			return name in parameters ? parameters[name] : fallback;
+			const [itemIndex, fallback] = execute ? rest : [0, rest[0]];
+			const value = typeof parameters[name] === 'function' ? parameters[name](itemIndex) : parameters[name];
+			return value === undefined ? fallback : value;
 		},
 		helpers: {
 			async httpRequestWithAuthentication(credentialType, options) {

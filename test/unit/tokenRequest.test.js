@@ -99,20 +99,19 @@ describe('sendTokenRequest', () => {
 		expect(server.requests).toHaveLength(1);
 	});
 
-	test('a 5xx is retried after a backoff of half a second to a second', async () => {
-		handler = answers(status(500), token);
+	test("a 5xx is retried after a backoff of half a second to a second, whatever its Retry-After", async () => {
+		handler = answers(status(500, { 'Retry-After': '0' }), token);
 		expect(await sendTokenRequest(helper(), post())).toEqual({ body: { access_token: 'tok-1' } });
 		expect(server.requests).toHaveLength(2);
 		expect(gaps()[0]).toBeGreaterThanOrEqual(490);
 		expect(gaps()[0]).toBeLessThan(1500);
 	});
 
-	test('a 429 whose Retry-After is a date, or a 503 with one, backs off instead', async () => {
-		handler = answers(status(503, { 'Retry-After': '0' }), token);
-		await sendTokenRequest(helper(), post());
-		expect(gaps()[0]).toBeGreaterThanOrEqual(490);
-		server.requests.length = 0;
-		handler = answers(status(429, { 'Retry-After': new Date(Date.now() + 1000).toUTCString() }), token);
+	test.each([
+		['a date', () => new Date(Date.now() + 1000).toUTCString()],
+		['negative', () => '-1'],
+	])('a 429 whose Retry-After is %s backs off instead', async (_, retryAfter) => {
+		handler = answers(status(429, { 'Retry-After': retryAfter() }), token);
 		await sendTokenRequest(helper(), post());
 		expect(gaps()[0]).toBeGreaterThanOrEqual(490);
 	});
@@ -134,6 +133,29 @@ describe('sendTokenRequest', () => {
 			expect(errors).toBe(1);
 		} finally {
 			await new Promise((resolve) => late.close(resolve));
+		}
+	});
+
+	test('a Retry-After of exactly 30 s is waited for', async () => {
+		jest.useFakeTimers();
+		try {
+			let calls = 0;
+			const shaped = {
+				helpers: {
+					httpRequest: async () => {
+						if (++calls === 1) throw { response: { status: 429, headers: { 'retry-after': '30' } } };
+						return { access_token: 'tok-3' };
+					},
+				},
+			};
+			const outcome = sendTokenRequest(shaped, post());
+			await jest.advanceTimersByTimeAsync(29_999);
+			expect(calls).toBe(1);
+			await jest.advanceTimersByTimeAsync(1);
+			expect(await outcome).toEqual({ body: { access_token: 'tok-3' } });
+			expect(calls).toBe(2);
+		} finally {
+			jest.useRealTimers();
 		}
 	});
 

@@ -172,6 +172,12 @@ describe('what is sent', () => {
 		expect(server.requests[0].path).toBe('/root/');
 	});
 
+	test('only the leading slashes of a path are dropped', async () => {
+		const ctx = requestContext();
+		await apiRequestFull.call(ctx, vendor(`${server.url}/api`), { method: 'GET', path: 'v1/teams//users' });
+		expect(server.requests[0].path).toBe('/api/v1/teams//users');
+	});
+
 	test('an absolute URL on the same origin is used as given, without the query parameters', async () => {
 		const ctx = requestContext();
 		await apiRequestFull.call(ctx, vendor(`${server.url}/api`), { method: 'GET', url: `${server.url}/other/page?n=3`, qs: { n: 9, x: 1 } });
@@ -199,6 +205,11 @@ describe('the Timeout option', () => {
 		const ctx = requestContext({ execute: true, parameters: { 'requestOptions.timeout': 2 } });
 		await apiRequestFull.call(ctx, vendor(server.url), { method: 'GET', path: 'x' });
 		expect(ctx.calls[0].options.timeout).toBe(2000);
+	});
+	test("an expression is read for the first item: the execution's session is shared by all items", async () => {
+		const ctx = requestContext({ execute: true, parameters: { 'requestOptions.timeout': (item) => [4, 9][item] } });
+		await apiRequestFull.call(ctx, vendor(server.url), { method: 'GET', path: 'x', itemIndex: 1 });
+		expect(ctx.calls[0].options.timeout).toBe(4000);
 	});
 	test('read the same way where there are no items (list search, load options)', async () => {
 		const ctx = requestContext({ execute: false, parameters: { 'requestOptions.timeout': 3 } });
@@ -301,11 +312,20 @@ describe('answers', () => {
 		const error = await failure(apiRequestFull.call(requestContext(), vendor(server.url), { method: 'GET', path: 'x', itemIndex: 1 }));
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('Vendor answered 200 with a body that is not valid JSON');
+		expect(error.errorResponse).toEqual({ message: error.message });
 		expect(error.description).toBe(
 			`The answer began with: <html>*** ${'x'.repeat(120 - 17)}. A proxy or the vendor may be failing, or the base URL of the credential points elsewhere; try again later.`,
 		);
 		expect(error.httpCode).toBe('200');
 		expect(error.context.itemIndex).toBe(1);
+	});
+
+	test('an answer without any body is {}', async () => {
+		const ctx = {
+			getNode: () => NODE,
+			helpers: { httpRequestWithAuthentication: async () => ({ statusCode: 204, headers: {} }) },
+		};
+		expect(await apiRequest.call(ctx, vendor(server.url), { method: 'DELETE', path: 'x' })).toStrictEqual({});
 	});
 
 	test('a blank text body is not an error', async () => {
@@ -348,14 +368,18 @@ describe('answers', () => {
 	});
 
 	test('a 401 that n8n could not cure comes back as the vendor answered it', async () => {
-		handler = status(401, { message: 'Token expired for s3cret-key' });
+		handler = status(401, { message: 'Token expired for s3cret-key' }, { 'X-Reason': 'expired' });
+		const seen = [];
 		const api = vendor(server.url, {
 			connection: async () => ({ credentialType: 'testApi', baseUrl: server.url, secrets: ['s3cret-key'], refreshOn401: true }),
+			isRateLimited: (response) => (seen.push(response), false),
 		});
 		const error = await failure(apiRequestFull.call(requestContext(), api, { method: 'GET', path: 'x' }));
 		expect(error.message).toBe('Vendor returned 401: Token expired for ***');
 		expect(error.httpCode).toBe('401');
 		expect(server.requests).toHaveLength(1);
+		// The vendor's hooks see the whole answer.
+		expect(seen[0]).toMatchObject({ status: 401, body: { message: 'Token expired for s3cret-key' }, headers: { 'x-reason': 'expired' } });
 	});
 });
 
@@ -370,6 +394,7 @@ describe('errors before any answer (the credential, n8n)', () => {
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('Token request failed for ***');
 		expect(error.description).toBe('the key *** was refused');
+		expect(error.errorResponse).toEqual({ message: 'Token request failed for ***' });
 		expect(error.context.itemIndex).toBe(4);
 		expect(JSON.stringify(error)).not.toContain('s3cret-key');
 
@@ -383,17 +408,49 @@ describe('errors before any answer (the credential, n8n)', () => {
 		expect(server.requests).toHaveLength(0);
 	});
 
-	test('whatever was thrown, the error has a message', async () => {
-		const ctx = {
-			getNode: () => NODE,
-			helpers: {
-				httpRequestWithAuthentication: async () => {
-					throw { reason: 'unknown' };
-				},
+	/** A context whose helper throws `thrown`, as a helper other than n8n's own might. */
+	const throwing = (thrown) => ({
+		getNode: () => NODE,
+		helpers: {
+			httpRequestWithAuthentication: async () => {
+				throw thrown;
 			},
-		};
-		const error = await failure(apiRequestFull.call(ctx, vendor(server.url), { method: 'GET', path: 'x' }));
-		expect(error.message).toBe('The request could not be authenticated');
+		},
+	});
+
+	test('whatever was thrown, the error has a message', async () => {
+		for (const thrown of [{ reason: 'unknown' }, undefined, null]) {
+			const error = await failure(apiRequestFull.call(throwing(thrown), vendor(server.url), { method: 'GET', path: 'x' }));
+			expect(error.message).toBe('The request could not be authenticated');
+		}
+	});
+
+	test.each([
+		['a code on the cause', { message: 'request failed', cause: { code: 'ECONNRESET', message: 'failed' } }],
+		['a code on the error', { code: 'EPIPE', message: 'write failed' }],
+		['a message on the cause', { message: 'failed', cause: { message: 'socket hang up' } }],
+		['a message on the error', { message: 'Parse Error: Invalid status code' }],
+		['an aborted request', { message: 'aborted' }],
+		['a DNS failure', { code: 'EAI_AGAIN' }],
+		['a broken HTTP answer', { code: 'HPE_INVALID_CONSTANT' }],
+		['unreachable networks', { code: 'ENETUNREACH' }],
+	])('no answer recognised by %s', async (_, thrown) => {
+		const error = await failure(apiRequestFull.call(throwing(thrown), vendor(server.url), { method: 'POST', path: 'x' }));
+		expect(error.message).toMatch(new RegExp(`^Could not reach Vendor at ${server.url}: `));
+	});
+
+	test.each([
+		['ETIMEDOUT', { code: 'ETIMEDOUT', message: 'connect ETIMEDOUT' }],
+		['ECONNABORTED', { cause: { code: 'ECONNABORTED' }, message: 'failed' }],
+		["axios' timeout message", { message: 'timeout of 1500ms exceeded' }],
+	])('a timeout recognised by %s says how long it waited', async (_, thrown) => {
+		const error = await failure(apiRequestFull.call(throwing(thrown), vendor(server.url), { method: 'POST', path: 'x' }));
+		expect(error.message).toBe(`Could not reach Vendor at ${server.url}: Vendor did not answer within 60 s`);
+	});
+
+	test('other failures are not taken for a lost connection', async () => {
+		const error = await failure(apiRequestFull.call(throwing({ message: 'timeout of ms exceeded' }), vendor(server.url), { method: 'GET', path: 'x' }));
+		expect(error.message).toBe('timeout of ms exceeded');
 	});
 });
 
@@ -417,6 +474,7 @@ describe('redirects', () => {
 		const error = await failure(apiRequestFull.call(requestContext(), vendor(`${server.url}/api`), { method: 'GET', path: 'x', itemIndex: 5 }));
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe(`Vendor redirected the request to another host, localhost:${server.port}; the credential was not sent there`);
+		expect(error.errorResponse).toEqual({ message: error.message });
 		expect(error.description).toBe(
 			`The credential’s base URL is ${server.url}. Check the region, environment or custom base URL of the credential.`,
 		);
@@ -440,18 +498,22 @@ describe('redirects', () => {
 		expect(server.requests.map((r) => r.path)).toEqual(['/x', '/x']);
 	});
 
-	test('a POST answered 307 or 308 is sent again, with its body', async () => {
-		handler = (req, res, rec) => (rec.path === '/x' ? send(res, 307, {}, { Location: '/y' }) : send(res, 200, { got: rec.body }));
+	test.each([307, 308])('a POST answered %i is sent again, with its body', async (code) => {
+		handler = (req, res, rec) => (rec.path === '/x' ? send(res, code, {}, { Location: '/y' }) : send(res, 200, { got: rec.body }));
 		const response = await apiRequestFull.call(requestContext(), vendor(server.url), { method: 'POST', path: 'x', body: { a: 1 } });
 		expect(response.body).toEqual({ got: '{"a":1}' });
 		expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /x', 'POST /y']);
 	});
 
-	test('a redirect status without a Location is a failure', async () => {
+	test('a redirect status without a Location, or a 300, is a failure', async () => {
 		handler = status(302, { message: 'Found' });
 		const error = await failure(apiRequestFull.call(requestContext(), vendor(server.url), { method: 'GET', path: 'x' }));
 		expect(error.message).toBe('Vendor returned 302: Found');
-		expect(server.requests).toHaveLength(1);
+		handler = status(300, { message: 'Multiple Choices' }, { Location: '/a' });
+		await expect(apiRequestFull.call(requestContext(), vendor(server.url), { method: 'GET', path: 'x' })).rejects.toThrow(
+			'Vendor returned 300: Multiple Choices',
+		);
+		expect(server.requests).toHaveLength(2);
 	});
 });
 
@@ -529,7 +591,8 @@ describe('retries of 5xx and 408', () => {
 
 	test('a Retry-After longer than the policy allows fails at once with the answer', async () => {
 		handler = status(503, { message: 'maintenance' }, { 'Retry-After': '1' });
-		const error = await failure(apiRequestFull.call(requestContext(), vendor(server.url), { method: 'GET', path: 'x' }));
+		const api = vendor(server.url, { retry: { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 50, maxTotalWaitMs: 60_000 } });
+		const error = await failure(apiRequestFull.call(requestContext(), api, { method: 'GET', path: 'x' }));
 		expect(error.message).toBe('Vendor returned 503: maintenance');
 		expect(server.requests).toHaveLength(1);
 	});
@@ -576,6 +639,14 @@ describe('rate limits', () => {
 		const api = vendor(server.url, { retry: { maxRetries: 2, baseDelayMs: 40, maxDelayMs: 200, maxTotalWaitMs: 500 } });
 		await apiRequestFull.call(requestContext(), api, { method: 'GET', path: 'x' });
 		expect(server.requests[1].at - server.requests[0].at).toBeGreaterThanOrEqual(18);
+	});
+
+	test('a requested wait longer than one wait may be fails at once, even within the total', async () => {
+		handler = status(429, { message: 'Too many' }, { 'Retry-After': '0.2' });
+		const api = vendor(server.url, { retry: { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 50, maxTotalWaitMs: 60_000 } });
+		const error = await failure(apiRequestFull.call(requestContext(), api, { method: 'GET', path: 'x' }));
+		expect(error.message).toBe("Vendor's rate limit was reached: Too many");
+		expect(server.requests).toHaveLength(1);
 	});
 
 	test('a longer requested wait fails at once and says when the quota resets and what is left', async () => {
@@ -678,6 +749,20 @@ describe('no answer at all', () => {
 		const ctx = requestContext();
 		await expect(apiRequestFull.call(ctx, vendor(base), { method: 'POST', path: 'x' })).rejects.toThrow(/^Could not reach Vendor/);
 		expect(ctx.calls).toHaveLength(1);
+	});
+
+	test('retries of a lost connection stop when the next backoff would pass the total wait', async () => {
+		const base = `http://127.0.0.1:${await closedPort()}`;
+		const random = jest.spyOn(Math, 'random').mockReturnValue(1);
+		try {
+			// Backoffs of exactly 20 ms: 20 and 40 ms in all are within 40, a third would not be.
+			const api = vendor(base, { retry: { maxRetries: 10, baseDelayMs: 20, maxDelayMs: 20, maxTotalWaitMs: 40 } });
+			const ctx = requestContext();
+			await expect(apiRequestFull.call(ctx, api, { method: 'GET', path: 'x' })).rejects.toThrow(/^Could not reach Vendor/);
+			expect(ctx.calls).toHaveLength(3);
+		} finally {
+			random.mockRestore();
+		}
 	});
 
 	test('no retry when the backoff would exceed the total wait', async () => {
