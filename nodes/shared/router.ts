@@ -99,7 +99,6 @@ function userKey(this: IExecuteFunctions, itemIndex: number): string | undefined
 	try {
 		const value = this.getNodeParameter('user', itemIndex, '', { extractValue: true });
 		return typeof value === 'string' && value.trim() ? value.trim().toLowerCase() : undefined;
-		// Stryker disable next-line BlockStatement: an empty catch block returns undefined as well
 	} catch {
 		return undefined;
 	}

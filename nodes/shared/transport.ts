@@ -70,7 +70,6 @@ function nodeParameter(ctx: RequestContext, name: string, fallback: unknown): un
 		return 'getInputData' in ctx
 			? ctx.getNodeParameter(name, 0, fallback)
 			: (ctx as { getNodeParameter(name: string, fallback: unknown): unknown }).getNodeParameter(name, fallback);
-		// Stryker disable next-line BlockStatement: the only caller passes the default and reads anything unusable as the default
 	} catch {
 		return fallback;
 	}
@@ -327,6 +326,7 @@ export async function apiRequestFull(this: RequestContext, api: VendorApi, reque
 /** The limiter would have to wait longer than the policy allows (thrown inside `limiter.run`). */
 class LimiterWait extends Error {
 	constructor(readonly waitMs: number) {
+		// Stryker disable next-line StringLiteral: an internal signal, caught in apiRequestFull; its message is never shown
 		super('rate limit wait');
 	}
 }

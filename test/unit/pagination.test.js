@@ -221,6 +221,12 @@ describe('collect and findFirst over HTTP', () => {
 		expect(requested('page')).toEqual([1, 2, 3]);
 	});
 
+	test('a list shorter than one page takes one request', async () => {
+		list = range(1, 4).map((id) => ({ id }));
+		expect(ids(await run(pages(false), { returnAll: true }))).toEqual(range(1, 4));
+		expect(server.requests).toHaveLength(1);
+	});
+
 	test('a Limit of 0 or less asks for nothing; no Limit means 50', async () => {
 		expect(await run(pages(false), { returnAll: false, limit: 0 })).toEqual([]);
 		expect(await run(pages(false), { returnAll: false, limit: -3 })).toEqual([]);

@@ -598,8 +598,9 @@ describe('retries of 5xx and 408', () => {
 	});
 
 	test('the waits of one request stay within its total', async () => {
+		// Waits of 30 ms: 30 and 60 in all are within 60, a third would not be.
 		handler = status(503, { message: 'busy' }, { 'Retry-After': '0.03' });
-		const api = vendor(server.url, { retry: { maxRetries: 10, baseDelayMs: 5, maxDelayMs: 50, maxTotalWaitMs: 70 } });
+		const api = vendor(server.url, { retry: { maxRetries: 10, baseDelayMs: 5, maxDelayMs: 50, maxTotalWaitMs: 60 } });
 		await expect(apiRequestFull.call(requestContext(), api, { method: 'GET', path: 'x' })).rejects.toThrow('Vendor returned 503: busy');
 		expect(server.requests).toHaveLength(3);
 	});
@@ -665,7 +666,7 @@ describe('rate limits', () => {
 		expect(server.requests).toHaveLength(4);
 		server.requests.length = 0;
 		handler = status(429, { message: 'slow down' }, { 'Retry-After': '0.03' });
-		const api = vendor(server.url, { retry: { maxRetries: 10, baseDelayMs: 5, maxDelayMs: 50, maxTotalWaitMs: 70 } });
+		const api = vendor(server.url, { retry: { maxRetries: 10, baseDelayMs: 5, maxDelayMs: 50, maxTotalWaitMs: 60 } });
 		const error = await failure(apiRequestFull.call(requestContext(), api, { method: 'GET', path: 'x' }));
 		expect(error.message).toBe("Vendor's rate limit was reached: slow down");
 		expect(server.requests).toHaveLength(3);
