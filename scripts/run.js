@@ -8,6 +8,7 @@
 //   node scripts/run.js test [--no-e2e]  lint, build, integration tests, real-n8n end-to-end suite
 //   node scripts/run.js build | lint
 //   node scripts/run.js bench [options]  our nodes vs n8n's HTTP Request node in a real n8n (scripts/bench.js)
+//   node scripts/run.js mutation [stryker options]  build, mutation testing of nodes/shared and credentials
 
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -83,6 +84,56 @@ function test(env, args) {
 	return failed === 0 ? 0 : 1;
 }
 
+/** Stryker's mutation score: detected (killed or timed out) among the mutants that ran or were not covered. */
+function score(mutants) {
+	const count = (status) => mutants.filter((m) => m.status === status).length;
+	const detected = count('Killed') + count('Timeout');
+	const valid = detected + count('Survived') + count('NoCoverage');
+	return { detected, valid, survived: count('Survived'), noCoverage: count('NoCoverage'), percent: valid ? (100 * detected) / valid : 100 };
+}
+
+const MUTATION_TARGET = { folder: 'nodes/shared', percent: 85 };
+
+/**
+ * Mutation testing (not part of `npm test`: it takes many minutes). Stryker mutates the TypeScript of
+ * nodes/shared and credentials, rebuilds dist/ in its sandbox and runs the unit suites against each mutant
+ * (stryker.config.json). Prints the score per folder and file; fails when nodes/shared is below its target.
+ * Extra arguments go to Stryker, e.g. `--mutate nodes/shared/limiter.ts --concurrency 1`.
+ */
+function mutation(env, args) {
+	const built = build(env);
+	if (built !== 0) return built;
+	const reportFile = path.join(tc.ROOT, 'reports', 'mutation', 'mutation.json');
+	fs.rmSync(reportFile, { force: true });
+	const started = Date.now();
+	const stryker = path.join(tc.ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
+	const status = run(process.execPath, [stryker, 'run', 'stryker.config.json', ...args], env);
+	const report = readJson(reportFile);
+	if (status !== 0 || !report) {
+		console.error(`Stryker failed (exit ${status})${report ? '' : ', no report written'}`);
+		return status || 1;
+	}
+	const files = Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b));
+	const line = (label, s) =>
+		`${label}: ${s.percent.toFixed(1)}% (${s.detected} of ${s.valid} detected, ${s.survived} survived, ${s.noCoverage} not covered)`;
+	console.log('');
+	for (const [file, { mutants }] of files) console.log(`  ${line(file, score(mutants))}`);
+	const scores = {};
+	for (const folder of ['credentials', 'nodes/shared']) {
+		const mutants = files.filter(([file]) => file.startsWith(`${folder}/`)).flatMap(([, f]) => f.mutants);
+		if (!mutants.length) continue;
+		scores[folder] = score(mutants);
+		console.log(line(`mutation score (${folder})`, scores[folder]));
+	}
+	console.log(`mutation testing took ${Math.round((Date.now() - started) / 1000)} s; report: reports/mutation/index.html`);
+	const target = scores[MUTATION_TARGET.folder];
+	if (target && !args.length && target.percent < MUTATION_TARGET.percent) {
+		console.error(`mutation score of ${MUTATION_TARGET.folder} is below ${MUTATION_TARGET.percent}%`);
+		return 1;
+	}
+	return 0;
+}
+
 function main() {
 	const [command = 'test', ...args] = process.argv.slice(2);
 	if (!tc.isNode24()) {
@@ -104,11 +155,13 @@ function main() {
 		case 'bench':
 			// bench.js packs the package (building dist/ when it is stale) and runs its own n8n.
 			return require('./bench.js').main(args);
+		case 'mutation':
+			return mutation(env, args);
 		case 'start':
 			// start.js builds, packs and installs the package itself.
 			return require('./start.js').main();
 		default:
-			console.error(`unknown command "${command}": use start, test, bench, build or lint`);
+			console.error(`unknown command "${command}": use start, test, bench, build, lint or mutation`);
 			return 2;
 	}
 }

@@ -154,8 +154,11 @@ export class Limiter {
 			const wait = this.waitMs(Date.now(), key);
 			if (wait === 0) break;
 			if (waited + wait > maxWaitMs) throw tooLong(wait);
-			waited += wait;
+			// Count the time actually slept: a timer may end a millisecond before Date.now() shows the wait is
+			// over, and the millisecond still to wait must not count twice against the bound.
+			const before = Date.now();
 			await sleep(wait);
+			waited += Date.now() - before;
 		}
 		this.active++;
 		const bucket = this.bucket(key);

@@ -117,6 +117,7 @@ export async function runItems<T>(
 	concurrency: number,
 	run: (index: number) => Promise<T | Error>,
 	keyOf: (index: number) => string | undefined = () => undefined,
+	// Stryker disable next-line ArrowFunction: a default that returns undefined is as false as false
 	stopOnError: () => boolean = () => false,
 ): Promise<Array<T | Error | undefined>> {
 	const results: Array<T | Error | undefined> = new Array(count);
