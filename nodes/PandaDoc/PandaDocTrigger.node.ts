@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import { handleDelivery, recordDelivery } from '../shared/webhook/delivery';
-import { idOf } from '../shared/webhook/values';
+import { idOf, sameSet } from '../shared/webhook/values';
 import { authenticationField } from './actions/resources';
 import { PAYLOAD_OPTIONS, SubscriptionApi, subscriptionOf } from './subscriptions';
 import type { Subscription } from './subscriptions';
@@ -80,7 +80,6 @@ function deliveryKeys(ctx: IWebhookFunctions): string[] | null {
 	return typeof stored === 'string' && stored ? [stored] : [];
 }
 
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
 
 /** Whether a listed subscription still delivers what the node asks for, to this URL, with the key it holds. */
 function matches(found: Subscription, url: string, triggers: string[], payload: string[], sharedKey: string | undefined): boolean {

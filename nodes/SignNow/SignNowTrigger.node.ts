@@ -13,7 +13,7 @@ import type {
 
 import { apiRequest } from '../shared/transport';
 import { handleDelivery, recordDelivery } from '../shared/webhook/delivery';
-import { idOf } from '../shared/webhook/values';
+import { idOf, sameSet } from '../shared/webhook/values';
 import { authenticationField } from './actions/resources';
 import { eventPaths, subscriptionBody, SubscriptionApi } from './events';
 import { settle, signNow } from './transport';
@@ -89,7 +89,6 @@ async function entityOf(ctx: IHookFunctions): Promise<string> {
 	return documentId;
 }
 
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 export class SignNowTrigger implements INodeType {
 	description: INodeTypeDescription = {

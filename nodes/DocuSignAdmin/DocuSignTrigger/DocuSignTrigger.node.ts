@@ -28,6 +28,7 @@ import {
 } from '../connect';
 import type { ESignatureAccount } from '../connect';
 import { docuSignAdapter } from '../webhook';
+import { sameSet } from '../../shared/webhook/values';
 
 /**
  * Connect events of the JSON SIM format (../shared/reference/vendor-apis.md §1.7 gives `envelope-completed`; the
@@ -99,7 +100,6 @@ async function registeredAccount(this: IHookFunctions): Promise<ESignatureAccoun
 	return await chosenAccount.call(this);
 }
 
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /**
  * The account-level Connect configuration (../shared/reference/vendor-apis.md §1.7): JSON SIM, `restv2.1`, the chosen

@@ -32,3 +32,8 @@ export function isoFromText(value: unknown): string | null {
 export function bodyDigest(rawBody: Buffer): string {
 	return createHash('sha256').update(rawBody).digest('hex');
 }
+
+/** Whether two lists hold the same values, whatever their order (a registration's events against the chosen ones). */
+export function sameSet(a: string[], b: string[]): boolean {
+	return a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
+}
