@@ -19,7 +19,6 @@ function evaluate(expression, variables) {
 	expect(expression.startsWith('=')).toBe(true);
 	const names = Object.keys(variables);
 	return expression.slice(1).replace(/\{\{([\s\S]*?)\}\}/g, (_, code) =>
-		// eslint-disable-next-line no-new-func
 		String(new Function(...names, `return (${code});`)(...names.map((n) => variables[n]))),
 	);
 }
