@@ -1,5 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
+import { header, resetAt } from './headers';
 import type { ApiResponse } from './types';
 
 /**
@@ -23,18 +24,6 @@ export interface RateProfile {
 export const DEFAULT_PROFILE: RateProfile = { concurrency: 20, windows: [] };
 
 const BURST_PAUSE_MS = 2000;
-
-function header(headers: ApiResponse['headers'], name: string): string | undefined {
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	return Array.isArray(value) ? value[0] : value;
-}
-
-/** A reset header as an epoch in ms: epoch seconds, or seconds from now when small. */
-function resetAt(value: string | undefined, now: number): number | undefined {
-	const reset = Number(value);
-	if (value === undefined || value === '' || !Number.isFinite(reset) || reset <= 0) return undefined;
-	return reset > 1e9 ? reset * 1000 : now + reset * 1000;
-}
 
 /** What the vendor last said is left: `count` requests until `resetAt`, minus what was sent since. */
 interface Quota {

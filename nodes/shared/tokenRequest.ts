@@ -1,6 +1,7 @@
 import { sleep } from 'n8n-workflow';
 import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
+import { retryAfterMs } from './headers';
 import { backoffMs, DEFAULT_RETRY } from './transport';
 
 interface FailedRequest {
@@ -34,12 +35,6 @@ function retryable(status: number | undefined): boolean {
 	return status === undefined || status === 429 || status >= 500;
 }
 
-/** Retry-After in ms when it is given in seconds and short enough to wait for. */
-function retryAfter(headers: Record<string, unknown>): number | undefined {
-	const seconds = Number(headers['retry-after'] ?? headers['Retry-After']);
-	return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
-}
-
 const TOKEN_RETRY = { ...DEFAULT_RETRY, maxRetries: 3, maxDelayMs: 30_000 };
 
 /**
@@ -59,7 +54,7 @@ export async function sendTokenRequest(
 		if (!('error' in outcome) || attempt >= TOKEN_RETRY.maxRetries) return outcome;
 		const { status, headers } = failureOf(outcome.error);
 		if (!retryable(status)) return outcome;
-		const delay = (status === 429 ? retryAfter(headers) : undefined) ?? backoffMs(TOKEN_RETRY, attempt);
+		const delay = (status === 429 ? retryAfterMs(headers, Date.now()) : undefined) ?? backoffMs(TOKEN_RETRY, attempt);
 		if (delay > TOKEN_RETRY.maxDelayMs) return outcome;
 		await sleep(delay);
 	}

@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import { connectionError, rateLimitError, redact, responseError } from './errors';
+import { header, resetAt, retryAfterMs } from './headers';
 import { DEFAULT_PROFILE, Limiter, limiterFor } from './limiter';
 import type { ApiRequest, ApiResponse, Connection, RequestContext, RetryPolicy, VendorApi } from './types';
 
@@ -19,21 +20,6 @@ const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
 
-function header(headers: ApiResponse['headers'], name: string): string | undefined {
-	// Stryker disable next-line MethodExpression,LogicalOperator: every caller passes a lower-case name, so both lookups read the same key
-	const value = headers[name.toLowerCase()] ?? headers[name];
-	return Array.isArray(value) ? value[0] : value;
-}
-
-function retryAfterMs(headers: ApiResponse['headers'], now: number): number | undefined {
-	const retryAfter = header(headers, 'retry-after');
-	if (retryAfter === undefined || retryAfter === '') return undefined;
-	const seconds = Number(retryAfter);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const date = Date.parse(retryAfter);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /**
  * How long a rate-limited response asks us to wait, in ms: Retry-After (seconds or HTTP date), else
  * X-RateLimit-Reset (epoch seconds, or seconds from now when small). Undefined when neither is there.
@@ -42,11 +28,8 @@ function retryAfterMs(headers: ApiResponse['headers'], now: number): number | un
 export function requestedDelayMs(headers: ApiResponse['headers'], now = Date.now()): number | undefined {
 	const retryAfter = retryAfterMs(headers, now);
 	if (retryAfter !== undefined) return retryAfter;
-	const reset = Number(header(headers, 'x-ratelimit-reset'));
-	if (Number.isFinite(reset) && reset > 0) {
-		return Math.max(0, reset > 1e9 ? reset * 1000 - now : reset * 1000);
-	}
-	return undefined;
+	const reset = resetAt(header(headers, 'x-ratelimit-reset'), now);
+	return reset === undefined ? undefined : Math.max(0, reset - now);
 }
 
 /** Exponential backoff with jitter: between half and all of base·2^attempt, so retries do not march in step. */
