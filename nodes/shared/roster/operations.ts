@@ -9,7 +9,7 @@ import { applyPlan } from './apply';
 import type { EntryResult } from './apply';
 import { createOrUpdateFields, syncRosterFields } from './description';
 import type { RosterUi } from './description';
-import { planRoster } from './plan';
+import { checkDuplicates, planRoster } from './plan';
 import { canonicalRole, readRosterRows, readSyncOptions } from './read';
 import { checkSafetyLimit } from './safety';
 import type { CurrentUser, PlanEntry, RosterAdapter, RosterRow, RosterState } from './types';
@@ -53,6 +53,7 @@ function entryJson(entry: PlanEntry, result?: EntryResult): IDataObject {
 function syncRoster(adapter: RosterAdapter, ui: RosterUi): Operation {
 	async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 		const rows = readRosterRows.call(this, adapter);
+		checkDuplicates(this.getNode(), rows);
 		const { plan: options, limit } = readSyncOptions.call(this, adapter, ui.defaultProtectedRoles);
 		const apply = this.getNodeParameter('rosterMode', 0, 'plan') === 'apply';
 		const teams = !!options.scopeTeam || (options.fields.includes('team') && rows.some((row) => row.team));

@@ -28,7 +28,8 @@ const key = (value: unknown) => String(value ?? '').trim().toLowerCase();
 /** Input items are counted from 1 in messages, as n8n's editor shows them. */
 const itemNo = (itemIndex: number) => itemIndex + 1;
 
-function checkDuplicates(node: INode, rows: RosterRow[]): void {
+/** The same email twice in the roster: an error naming both items. */
+export function checkDuplicates(node: INode, rows: RosterRow[]): void {
 	const seen = new Map<string, RosterRow>();
 	for (const row of rows) {
 		const first = seen.get(key(row.email));

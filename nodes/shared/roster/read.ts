@@ -51,7 +51,7 @@ export function readRosterRows(this: IExecuteFunctions, adapter: RosterAdapter):
 }
 
 function limitNumber(this: IExecuteFunctions, param: string, label: string, fallback: number | undefined, max?: number): number | undefined {
-	const raw = this.getNodeParameter(`rosterOptions.${param}`, 0, fallback) as unknown;
+	const raw = this.getNodeParameter(`rosterOptions.${param}`, 0, fallback ?? '') as unknown;
 	if (raw === undefined || raw === null || raw === '') return undefined;
 	const value = Number(raw);
 	if (!Number.isFinite(value) || value < 0 || (max !== undefined && value > max)) {
