@@ -21,30 +21,40 @@ export function canonicalRole(this: IExecuteFunctions, adapter: RosterAdapter, v
 	return role;
 }
 
-function text(this: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
-	return asText.call(this, this.getNodeParameter(name, itemIndex, ''), label, itemIndex);
-}
-
-function name(this: IExecuteFunctions, param: string, label: string, itemIndex: number): string | undefined {
-	return checkLength.call(this, text.call(this, param, label, itemIndex), label, MAX_NAME_LENGTH, itemIndex) || undefined;
+/** The name of the input field a roster column is read from ('' when not used). */
+function columnName(this: IExecuteFunctions, param: string, label: string): string {
+	return asText.call(this, this.getNodeParameter(param, 0, ''), label, 0);
 }
 
 /**
- * Every input item as a roster row, checked before any request. One bad row stops the node: skipping it would
- * make its user look missing from the roster, and so deactivated.
+ * Every input item as a roster row, its values read from the fields the column parameters name, checked
+ * before any request. One bad row stops the node: skipping it would make its user look missing from the
+ * roster, and so deactivated.
  */
 export function readRosterRows(this: IExecuteFunctions, adapter: RosterAdapter): RosterRow[] {
 	const names = adapter.fields.includes('names');
-	return this.getInputData().map((_, itemIndex) => {
-		const email = text.call(this, 'rosterEmail', 'Email', itemIndex);
-		if (!email) throw inputError(this.getNode(), `Email is empty in input item ${itemIndex + 1}`, 'Every roster row needs the user’s email. Check the Email expression.', itemIndex);
+	const emailColumn = columnName.call(this, 'emailColumn', 'Email Field');
+	if (!emailColumn) throw inputError(this.getNode(), 'Email Field is empty', 'Enter the name of the input field that holds each user’s email.', 0);
+	const columns = {
+		role: columnName.call(this, 'roleColumn', 'Role Field'),
+		team: columnName.call(this, 'teamColumn', 'Team Field'),
+		firstName: names ? columnName.call(this, 'firstNameColumn', 'First Name Field') : '',
+		lastName: names ? columnName.call(this, 'lastNameColumn', 'Last Name Field') : '',
+	};
+	return this.getInputData().map((item, itemIndex) => {
+		const value = (column: string, label: string) => (column ? asText.call(this, item.json[column], `${label} (field "${column}")`, itemIndex) : '');
+		const name = (column: string, label: string) => checkLength.call(this, value(column, label), label, MAX_NAME_LENGTH, itemIndex) || undefined;
+		const email = value(emailColumn, 'Email');
+		if (!email) {
+			throw inputError(this.getNode(), `Input item ${itemIndex + 1} has no email in the field "${emailColumn}"`, 'Every roster row needs the user’s email. Check Email Field, or filter out empty rows first.', itemIndex);
+		}
 		checkEmail.call(this, email, 'Email', itemIndex);
 		return {
 			email,
-			role: canonicalRole.call(this, adapter, text.call(this, 'rosterRole', 'Role', itemIndex), 'Role', itemIndex),
-			team: text.call(this, 'rosterTeam', 'Team', itemIndex) || undefined,
-			firstName: names ? name.call(this, 'rosterFirstName', 'First Name', itemIndex) : undefined,
-			lastName: names ? name.call(this, 'rosterLastName', 'Last Name', itemIndex) : undefined,
+			role: canonicalRole.call(this, adapter, value(columns.role, 'Role'), 'Role', itemIndex),
+			team: value(columns.team, 'Team') || undefined,
+			firstName: name(columns.firstName, 'First Name'),
+			lastName: name(columns.lastName, 'Last Name'),
 			itemIndex,
 		};
 	});

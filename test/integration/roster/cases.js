@@ -15,6 +15,10 @@
 //   failChange(mock, email)   the next change of this user fails with an error that is not retried
 //   failCreate(mock)          the next create request fails with an error that is not retried
 //   listFloor(mock)           list requests one full listing of the mock's users costs
+//   createdStatus             status of a user just created (default 'invited')
+//
+// The mock's seed needs an admin, three active users of roles.member, a deactivated user, and active
+// non-admin users in teams[1]. A user the vendor removes instead of deactivating may vanish from users(mock).
 
 const { createInstance } = require('../../helpers/harness');
 const { expectNoSecrets } = require('../../helpers/secrets');
@@ -33,6 +37,8 @@ function rosterCases(h) {
 	const key = (email) => email.toLowerCase();
 	const userOf = (email) => h.users(mock).find((u) => key(u.email) === key(email));
 	const writes = () => mock.requests.filter(h.isWrite);
+	const createdStatus = h.createdStatus ?? 'invited';
+	const isGone = (user) => !user || user.status === 'deactivated';
 
 	async function run(parameters, items, extra = {}) {
 		const result = await n8n.run({ type: h.type, parameters: { resource: h.resource, ...parameters }, items, ...extra });
@@ -95,10 +101,10 @@ function rosterCases(h) {
 			const { json } = await sync('apply', d.rows);
 			const changed = json.filter((j) => ['create', 'update', 'deactivate'].includes(j.action));
 			expect(changed.map((j) => [j.email, j.result, j.error])).toEqual(changed.map((j) => [j.email, 'done', undefined]));
-			expect(userOf(d.gone.email).status).toBe('deactivated');
+			expect(isGone(userOf(d.gone.email))).toBe(true);
 			expect(userOf(d.roleChanged.email).role).toBe(h.roles.other);
 			expect(userOf(d.teamChanged.email).teamName).toBe(h.teams.find((t) => t !== d.teamChanged.teamName));
-			expect(userOf(d.fresh)).toMatchObject({ status: 'invited', role: h.roles.member, teamName: h.teams[1] });
+			expect(userOf(d.fresh)).toMatchObject({ status: createdStatus, role: h.roles.member, teamName: h.teams[1] });
 			expect(userOf(d.back.email).status).toBe('active');
 			expect(h.invitations(mock, d.fresh)).toBe(1);
 
@@ -182,6 +188,18 @@ function rosterCases(h) {
 			expect(new Set(third.json.map((j) => j.action))).toEqual(new Set(['unchanged']));
 		});
 
+		test('the roster’s fields are named by the Field parameters (a sheet’s column headers); an empty one is not read', async () => {
+			const users = h.users(mock).filter((u) => u.status === 'active' && u.role === h.roles.member);
+			const rows = users.map((u, i) => ({ json: { 'Work Email': u.email, Access: i === 0 ? h.roles.other : u.role, team: 'no such team' } }));
+			const parameters = { operation: 'syncRoster', rosterMode: 'plan', emailColumn: 'Work Email', roleColumn: 'Access', teamColumn: '' };
+			const { json } = await run(parameters, rows);
+			const e = byEmail(json);
+			expect(e[key(users[0].email)]).toMatchObject({ action: 'update', changes: { role: { from: h.roles.member, to: h.roles.other } } });
+			expect(users.slice(1).map((u) => e[key(u.email)].action)).toEqual(users.slice(1).map(() => 'unchanged'));
+			const missing = await run({ ...parameters, emailColumn: 'email' }, rows, { expectError: true });
+			expect(missing.error.message).toBe('Input item 1 has no email in the field "email"');
+		});
+
 		test('the same email twice in the roster stops the node before any request, naming both items', async () => {
 			const users = h.users(mock).filter((u) => u.status === 'active');
 			const rows = [rowOf(users[0]), rowOf(users[1]), { json: { ...rowOf(users[0]).json, email: users[0].email.toUpperCase() } }];
@@ -209,7 +227,7 @@ function rosterCases(h) {
 			const parameters = ensure('={{ $json.email }}', '={{ $json.role }}', undefined, { ensureOptions: { reactivate: true } });
 			const { json, output } = await run(parameters, items);
 			expect(json.map((j) => j.action)).toEqual(['created', 'updated', 'reactivated']);
-			expect(json[0]).toMatchObject({ email: fresh, status: 'invited', role: h.roles.member });
+			expect(json[0]).toMatchObject({ email: fresh, status: createdStatus, role: h.roles.member });
 			expect(json[1]).toMatchObject({ email: member.email, role: h.roles.other, changes: { role: { from: h.roles.member, to: h.roles.other } } });
 			expect(json[2]).toMatchObject({ email: off.email, status: 'active', changes: { status: { from: 'deactivated', to: 'active' } } });
 			expect(output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
