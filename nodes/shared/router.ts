@@ -19,6 +19,11 @@ export interface Operation {
 	/** For operations the vendor can batch: one result (or error) per given item index, in order. */
 	executeBatch?(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<OperationResult | Error>>;
 	/**
+	 * For operations over all items as one whole (Sync Roster): the output items, each with its pairedItem.
+	 * A thrown error fails the node, or with Continue On Fail is one error item paired with its item (or item 0).
+	 */
+	executeAll?(this: IExecuteFunctions): Promise<INodeExecutionData[]>;
+	/**
 	 * Items with the same key run one after another, in input order (the same user changed twice in one run).
 	 * Default: the item's `user` field. Items without a key run concurrently.
 	 */
@@ -71,6 +76,15 @@ export async function route(this: IExecuteFunctions, resources: Resources, api?:
 		output.push(errorItem(error, itemIndex));
 	};
 
+	if (operation.executeAll) {
+		try {
+			return [await operation.executeAll.call(this)];
+		} catch (error) {
+			const itemIndex = Number((error as NodeOperationError).context?.itemIndex ?? 0);
+			settle(error instanceof Error ? error : new Error(String(error)), itemIndex);
+			return [output];
+		}
+	}
 	if (operation.executeBatch) {
 		const indexes = items.map((_, i) => i);
 		let results: Array<OperationResult | Error>;

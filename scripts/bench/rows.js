@@ -4,6 +4,7 @@
 // parameters and n8n's built-in pagination, and a Split Out node to get one item per user.
 
 const { DOCUSIGN_IDS } = require('../../test/mocks/docusign');
+const { boldSignSeed } = require('./seeds');
 
 /** BoldSign's users/list default and largest PageSize (§3.2). */
 const BS_DEFAULT_PAGE = 10;
@@ -266,6 +267,20 @@ function buildRows(ctx) {
 			expectItems: I,
 			body: (run) => ({ users: Array.from({ length: I }, (_, k) => ({ email: `bench-${run}-${k + 1}@invite.example.com` })) }),
 			nodes: [splitOut('Items', 'body.users'), bsNode({ resource: 'user', operation: 'invite', emails: '={{ $json.email }}' }, creds.bsInvite)],
+		},
+
+		// (4) Sync Roster, Plan Only: a roster of every user of the BoldSign mock (one input item each) against
+		// its users, listed once; no team column, so no teams/list call
+		{
+			id: 'bs-roster-plan',
+			group: 'roster',
+			vendor: 'boldsign',
+			label: `BoldSign Sync Roster plan: ${N} rows against ${N} users`,
+			mock: 'bs',
+			floor: listFloor,
+			expectItems: N,
+			body: () => ({ users: boldSignSeed(N).users.map((u) => ({ email: u.email, role: u.role })) }),
+			nodes: [splitOut('Items', 'body.users'), bsNode({ resource: 'user', operation: 'syncRoster', rosterMode: 'plan' })],
 		},
 	];
 }

@@ -4,6 +4,7 @@
 // Case model: see README.md in this folder.
 
 const { startBoldSignMock, BOLDSIGN_IDS } = require('../mocks/boldsign');
+const { codeNode, countActions, exampleWorkflow, rosterSyncCase } = require('./lib/roster');
 const { eventSummary, executions, pollEnded, triggerWorkflow } = require('./lib/trigger');
 
 const API_KEY = 'bs-e2e-key-5d1c08';
@@ -49,6 +50,38 @@ function assertAuthenticated(ctx) {
 
 function stateUser(ctx, userId) {
 	return ctx.mock.state.users.find((u) => u.userId === userId);
+}
+
+/**
+ * Roster e2e: 330 BoldSign users (user1 the Admin), and a roster of 300: users 1–280 (2–11 promoted to
+ * TeamAdmin, 12–21 moved to Sales) and 20 new users in Sales. Users 281–330 are missing: 50 deactivations.
+ */
+function rosterSeed() {
+	const seed = bigSeed({ users: 330, teams: 1 })();
+	seed.teams.push({ teamId: BOLDSIGN_IDS.salesTeamId, teamName: 'Sales', createdDate: 1704067200, modifiedDate: 1704067200 });
+	seed.users[0].role = 'Admin';
+	const rows = seed.users.slice(0, 280).map((u, i) => ({
+		email: u.email,
+		role: i === 0 ? 'Admin' : i >= 1 && i <= 10 ? 'TeamAdmin' : 'Member',
+		team: i >= 11 && i <= 20 ? 'Sales' : 'Default',
+	}));
+	for (let n = 1; n <= 20; n++) rows.push({ email: `new${n}@example.com`, role: 'Member', team: 'Sales' });
+	return { mock: mock({ seed: () => structuredClone(seed) }), credentials, rows };
+}
+
+/**
+ * The example's Google Sheet as a Code node of the same name: the default mock seed's users except two
+ * active members (missing → deactivated), Carol promoted, and one new hire in Sales.
+ */
+function exampleSheet() {
+	const { defaultSeed } = require('../mocks/boldsign');
+	const seed = defaultSeed();
+	const teamName = (id) => seed.teams.find((t) => t.teamId === id).teamName;
+	const rows = seed.users
+		.filter((u) => u.userStatus !== 'Deactivated' && !['david.brown@example.com', 'emma.jones@example.com'].includes(u.email))
+		.map((u) => ({ email: u.email, role: u.email === 'carol.williams@example.com' ? 'TeamAdmin' : u.role, team: teamName(u.teamId) }));
+	rows.push({ email: 'new.hire@example.com', role: 'Member', team: 'Sales' });
+	return { ...codeNode('Read Roster Sheet', rows), type: 'n8n-nodes-base.code' };
 }
 
 module.exports = {
@@ -514,6 +547,74 @@ module.exports = {
 				]);
 				await pollEnded(m, isList, { after: before, what: 'the activation poll after the restart' });
 				assert.equal(session.readExecutions(id).length, 2, 'nothing emitted twice');
+			},
+		},
+
+		// ------------------------------------------------------------------ roster (issue 13)
+		rosterSyncCase({
+			name: 'user › sync roster: a Code node’s 300-user roster against 330 users, Plan Only, Apply, re-run',
+			...rosterSeed(),
+			type: 'boldSign',
+			options: { missing: 'deactivate', maxDeactivationPercent: 20 },
+			plan: { unchanged: 260, update: 20, create: 20, deactivate: 50 },
+			isWrite: (r) => r.method !== 'GET',
+			checkPlan(ctx, items) {
+				const { assert } = ctx;
+				const lists = ctx.requests('GET', '/v1/users/list');
+				// 330 users: 4 pages of 100 (the floor), plus at most the 3 pages fetched ahead past the end.
+				assert.ok(lists.length >= 4 && lists.length <= 7, `users/list called ${lists.length} times`);
+				assert.ok(lists.every((r) => r.query.PageSize === '100'), 'full pages');
+				const byEmail = Object.fromEntries(items.map((i) => [i.email, i]));
+				assert.deepEqual(byEmail['user2@example.com'].changes, { role: { from: 'Member', to: 'TeamAdmin' } });
+				assert.deepEqual(byEmail['user12@example.com'].changes, { team: { from: 'Default', to: 'Sales' } });
+				assert.equal(byEmail['user281@example.com'].action, 'deactivate');
+				assert.equal(byEmail['new1@example.com'].action, 'create');
+			},
+			checkApply(ctx, items, requests) {
+				const { assert, mock: m } = ctx;
+				const creates = requests.filter((r) => r.path === '/v1/users/create');
+				assert.equal(creates.length, 1, 'the 20 invitations went in one users/create call');
+				assert.equal(creates[0].body.length, 20);
+				assert.ok(creates[0].body.every((u) => u.teamId === BOLDSIGN_IDS.salesTeamId && u.userRole === 'Member'));
+				const updates = requests.filter((r) => r.path === '/v1/users/update');
+				assert.equal(updates.filter((r) => r.body.userStatus === 'Deactivate').length, 50);
+				assert.equal(updates.filter((r) => r.body.userRole === 'TeamAdmin').length, 10);
+				assert.equal(requests.filter((r) => r.path === '/v1/users/changeTeam').length, 10);
+				const user = (email) => m.state.users.find((u) => u.email === email);
+				assert.equal(user('user300@example.com').userStatus, 'Deactivated');
+				assert.equal(user('user280@example.com').userStatus, 'Active');
+				assert.equal(user('new20@example.com').userStatus, 'InvitationPending');
+				assert.equal(user('user2@example.com').role, 'TeamAdmin');
+				assert.equal(user('user15@example.com').teamId, BOLDSIGN_IDS.salesTeamId);
+				assert.ok(items.filter((i) => i.action !== 'unchanged').every((i) => i.result === 'done'));
+			},
+		}),
+		{
+			name: 'user › sync roster: the example workflow (examples/boldsign-sync-roster-from-google-sheet.json), Plan Only then Apply',
+			mock: mock(),
+			credentials,
+			workflows: {
+				plan: exampleWorkflow('boldsign-sync-roster-from-google-sheet.json', { replace: { 'Read Roster Sheet': exampleSheet() } }),
+				apply: exampleWorkflow('boldsign-sync-roster-from-google-sheet.json', {
+					replace: { 'Read Roster Sheet': exampleSheet() },
+					parameters: { 'Sync BoldSign Roster': { rosterMode: 'apply' } },
+				}),
+			},
+			timeoutMs: 180_000,
+			async cli(ctx) {
+				const { assert, mock: m } = ctx;
+				const planned = (await ctx.execute('plan')).items('Sync BoldSign Roster');
+				assert.deepEqual(countActions(planned), { unchanged: 22, update: 1, create: 1, deactivate: 2 });
+				assert.equal(ctx.mock.requests.filter((r) => r.method !== 'GET').length, 0, 'Plan Only changed nothing');
+				const applied = (await ctx.execute('apply')).items('Sync BoldSign Roster');
+				assert.deepEqual(applied.filter((i) => i.result).map((i) => [i.email, i.action, i.result]).sort(), [
+					['carol.williams@example.com', 'update', 'done'],
+					['david.brown@example.com', 'deactivate', 'done'],
+					['emma.jones@example.com', 'deactivate', 'done'],
+					['new.hire@example.com', 'create', 'done'],
+				]);
+				assert.equal(m.state.users.find((u) => u.email === 'carol.williams@example.com').role, 'TeamAdmin');
+				assert.equal(m.state.users.find((u) => u.email === 'new.hire@example.com').teamId, BOLDSIGN_IDS.salesTeamId);
 			},
 		},
 

@@ -1,8 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor, simplifyField } from '../../../shared/descriptions';
-import { apiRequest } from '../../../shared/transport';
-import { boldSign } from '../../transport';
+import { moveToTeam } from '../../userCalls';
 import {
 	readTeamId,
 	readTransferTo,
@@ -28,10 +27,10 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, i: number) {
 	const user = readUser.call(this, i);
-	const body: IDataObject = { toTeamId: readTeamId.call(this, 'team', i, 'New Team') };
+	const toTeamId = readTeamId.call(this, 'team', i, 'New Team');
 	const transferTo = readTransferTo.call(this, i);
 	const userId = await resolveUserId.call(this, user, i);
-	if (transferTo) body.transferDocumentsToUserId = await resolveUserId.call(this, transferTo, i);
-	await apiRequest.call(this, boldSign, { method: 'PUT', path: '/v1/users/changeTeam', qs: { userId }, body, itemIndex: i });
-	return await userAfterChange.call(this, userId, i, { teamId: body.toTeamId });
+	const toUserId = transferTo ? await resolveUserId.call(this, transferTo, i) : undefined;
+	await moveToTeam.call(this, userId, toTeamId, toUserId, i);
+	return await userAfterChange.call(this, userId, i, { teamId: toTeamId });
 }

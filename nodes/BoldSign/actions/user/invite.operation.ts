@@ -15,7 +15,7 @@ import { readRole, roleField, teamLocator, userOutput } from '../../users';
 const show = showFor('user', 'invite');
 
 /** How many invitations one `users/create` call carries. The API takes an array; its cap is not documented. */
-const CREATE_BATCH = 100;
+export const CREATE_BATCH = 100;
 
 const IF_EXISTS_OPTIONS = [
 	{ name: 'Return the Existing User', value: 'returnExisting' },
@@ -60,7 +60,7 @@ export const description: INodeProperties[] = [
 	simplifyField(show),
 ];
 
-interface Invite {
+export interface Invite {
 	itemIndex: number;
 	email: string;
 	request: IDataObject;
@@ -72,7 +72,7 @@ interface ItemPlan {
 	error?: Error;
 }
 
-type Results = Map<string, IDataObject | Error>;
+export type Results = Map<string, IDataObject | Error>;
 
 const key = (email: unknown) => String(email ?? '').trim().toLowerCase();
 
@@ -158,7 +158,7 @@ async function create(this: IExecuteFunctions, invites: Invite[]): Promise<Resul
  * some of them after our check: those are existing users, and the rest is sent again. When none exists,
  * the invitations are sent one by one so only the bad one fails.
  */
-async function inviteBatch(this: IExecuteFunctions, invites: Invite[]): Promise<Results> {
+export async function inviteBatch(this: IExecuteFunctions, invites: Invite[]): Promise<Results> {
 	const out: Results = new Map();
 	try {
 		return await create.call(this, invites);

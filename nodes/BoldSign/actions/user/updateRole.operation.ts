@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor, simplifyField } from '../../../shared/descriptions';
-import { apiRequest } from '../../../shared/transport';
-import { boldSign } from '../../transport';
+import { setRole } from '../../userCalls';
 import { readRole, readUser, resolveUserId, roleField, userAfterChange, userLocator } from '../../users';
 
 const show = showFor('user', 'updateRole');
@@ -17,6 +16,6 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const user = readUser.call(this, i);
 	const userRole = readRole.call(this, i);
 	const userId = await resolveUserId.call(this, user, i);
-	await apiRequest.call(this, boldSign, { method: 'PUT', path: '/v1/users/update', body: { userId, userRole }, itemIndex: i });
+	await setRole.call(this, userId, userRole, i);
 	return await userAfterChange.call(this, userId, i, { role: userRole });
 }

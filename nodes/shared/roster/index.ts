@@ -1,0 +1,10 @@
+export * from './types';
+export { planRoster } from './plan';
+export type { Plan } from './plan';
+export { checkSafetyLimit, describeCounts } from './safety';
+export type { SafetyLimit } from './safety';
+export { applyPlan } from './apply';
+export type { EntryResult } from './apply';
+export { rosterOperations } from './operations';
+export { CREATE_OR_UPDATE, SYNC_ROSTER, createOrUpdateFields, syncRosterFields } from './description';
+export type { RosterUi } from './description';
