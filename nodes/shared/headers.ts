@@ -3,17 +3,18 @@ export type Headers = Record<string, unknown>;
 
 /** One header's value, whatever the case of its name; the first of repeated values. */
 export function header(headers: Headers, name: string): string | undefined {
-	const value = headers[name] ?? headers[name.toLowerCase()];
+	const lower = name.toLowerCase();
+	const value = headers[lower] ?? headers[name] ?? Object.entries(headers).find(([key]) => key.toLowerCase() === lower)?.[1];
 	const first: unknown = Array.isArray(value) ? value[0] : value;
 	return first === undefined || first === null ? undefined : String(first);
 }
 
-/** Retry-After in ms (seconds or an HTTP date); undefined when absent or unreadable. */
+/** Retry-After in ms (seconds or an HTTP date; a past date is 0); undefined when absent, negative or unreadable. */
 export function retryAfterMs(headers: Headers, now: number): number | undefined {
 	const retryAfter = header(headers, 'retry-after');
 	if (retryAfter === undefined || retryAfter === '') return undefined;
 	const seconds = Number(retryAfter);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
 	const date = Date.parse(retryAfter);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -108,12 +108,20 @@ describe('sendTokenRequest', () => {
 	});
 
 	test.each([
-		['a date', () => new Date(Date.now() + 1000).toUTCString()],
-		['negative', () => '-1'],
+		['negative', '-1'],
+		['unreadable', 'soon'],
 	])('a 429 whose Retry-After is %s backs off instead', async (_, retryAfter) => {
-		handler = answers(status(429, { 'Retry-After': retryAfter() }), token);
+		handler = answers(status(429, { 'Retry-After': retryAfter }), token);
 		await sendTokenRequest(helper(), post());
 		expect(gaps()[0]).toBeGreaterThanOrEqual(490);
+	});
+
+	test('a 429 whose Retry-After is an HTTP date waits until then', async () => {
+		handler = answers(status(429, { 'Retry-After': new Date(Date.now() + 2000).toUTCString() }), token);
+		await sendTokenRequest(helper(), post());
+		// the date has whole seconds: between 1 and 2 s from now
+		expect(gaps()[0]).toBeGreaterThanOrEqual(990);
+		expect(gaps()[0]).toBeLessThan(2500);
 	});
 
 	test('a 499 is not a server error', async () => {
@@ -169,8 +177,15 @@ describe('sendTokenRequest', () => {
 				},
 			},
 		};
-		const start = Date.now();
-		expect(await sendTokenRequest(shaped, post())).toEqual({ body: { access_token: 'tok-2' } });
-		expect(Date.now() - start).toBeLessThan(400);
+		jest.useFakeTimers();
+		try {
+			const outcome = sendTokenRequest(shaped, post());
+			// a backoff would wait at least half a second; Retry-After: 0 waits for nothing
+			await jest.advanceTimersByTimeAsync(10);
+			expect(calls).toBe(2);
+			expect(await outcome).toEqual({ body: { access_token: 'tok-2' } });
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 });

@@ -47,10 +47,11 @@ const failure = (promise) => promise.then(
 
 describe('requestedDelayMs', () => {
 	const now = Date.parse('2026-01-01T00:00:00Z');
-	test('Retry-After in seconds, fractions included; never negative', () => {
+	test('Retry-After in seconds, fractions included; a negative one is unreadable (X-RateLimit-Reset, else nothing)', () => {
 		expect(requestedDelayMs({ 'retry-after': '0' }, now)).toBe(0);
 		expect(requestedDelayMs({ 'retry-after': '1.5' }, now)).toBe(1500);
-		expect(requestedDelayMs({ 'retry-after': '-3' }, now)).toBe(0);
+		expect(requestedDelayMs({ 'retry-after': '-3' }, now)).toBeUndefined();
+		expect(requestedDelayMs({ 'retry-after': '-3', 'x-ratelimit-reset': '4' }, now)).toBe(4000);
 	});
 	test('Retry-After as an HTTP date; a past date is no wait', () => {
 		expect(requestedDelayMs({ 'retry-after': 'Thu, 01 Jan 2026 00:00:30 GMT' }, now)).toBe(30_000);
