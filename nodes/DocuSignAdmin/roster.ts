@@ -119,19 +119,20 @@ export const docuSignRoster: RosterAdapter = {
 		if (row.firstName) body.first_name = row.firstName;
 		if (row.lastName) body.last_name = row.lastName;
 		if (row.firstName || row.lastName) body.user_name = [row.firstName, row.lastName].filter(Boolean).join(' ');
+		if (role) body.permission_profile = { id: await profileId.call(this, scope, role) };
+		let created: IDataObject;
 		try {
-			if (role) body.permission_profile = { id: await profileId.call(this, scope, role) };
-			const created = await apiRequest.call(this, docuSign, { method: 'POST', path: `${paths.account(scope.orgId, scope.accountId)}/users`, body });
-			const userId = String(created.id);
-			if (teamId) await moveBetweenDsGroups.call(this, scope, userId, teamId, null);
-			const user = docuSignUsers.normalize({ accountId: scope.accountId, row: { ...created, membership_status: 'activation_sent' }, membership: asList(created.accounts)[0], dsGroups: false });
-			return [{ user: { ...user, teamId: teamId ?? null, teamName: teamId ? (scope.teamNames.get(teamId.toLowerCase()) ?? teamId) : null }, raw: created }];
+			created = await apiRequest.call(this, docuSign, { method: 'POST', path: `${paths.account(scope.orgId, scope.accountId)}/users`, body });
 		} catch (error) {
-			// A concurrent run created it first: the user as DocuSign has it now.
+			// A concurrent run added it first: the user as DocuSign has it now.
 			const existing = await byEmail.call(this, scope, row.email).catch(() => []);
 			if (existing.length) return (await toState.call(this, scope, existing, false)).users.slice(0, 1);
 			return [error as Error];
 		}
+		// A DS group that fails here fails the entry; the re-run finds the user and only moves it.
+		if (teamId) await moveBetweenDsGroups.call(this, scope, String(created.id), teamId, null);
+		const user = docuSignUsers.normalize({ accountId: scope.accountId, row: { ...created, membership_status: 'activation_sent' }, membership: asList(created.accounts)[0], dsGroups: false });
+		return [{ user: { ...user, teamId: teamId ?? null, teamName: teamId ? (scope.teamNames.get(teamId.toLowerCase()) ?? teamId) : null }, raw: created }];
 	},
 	async updateRole(user, role) {
 		const scope = await scopeOf.call(this);

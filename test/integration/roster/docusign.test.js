@@ -65,3 +65,49 @@ rosterCases({
 	failCreate: (mock) => mock.failNext({ status: 403, body: { error: 'forbidden', error_description: 'Not allowed' }, match: isCreate }),
 	listFloor: (mock) => Math.floor(users(mock).length / 100) + 1,
 });
+
+describe('DocuSign roster: what differs from the other vendors', () => {
+	const { createInstance } = require('../../helpers/harness');
+	let mock;
+	let n8n;
+	beforeAll(async () => {
+		mock = await startDocuSignMock({ publicKeyPem: keys.publicKey, seed });
+		n8n = await createInstance({ docuSignJwtApi: jwtCredential(mock, keys.pkcs1) });
+	});
+	afterAll(async () => mock.close());
+	beforeEach(() => mock.reset());
+
+	async function run(parameters, items) {
+		const result = await n8n.run({ type: 'docuSignAdmin', parameters: { resource: 'user', account: SALES, ...parameters }, items });
+		if (result.error) throw result.error;
+		return result;
+	}
+	const row = (u) => ({ json: { email: u.email, role: u.role } });
+
+	test('organization admins stay protected with Protected Roles emptied; each listed user’s profile is read once', async () => {
+		const members = users(mock).filter((u) => u.status !== 'deactivated');
+		const admin = mock.state.users.find((u) => u.is_organization_admin);
+		const rows = members.filter((u) => lower(u.email) !== lower(admin.email)).map(row);
+		const { json } = await run({ operation: 'syncRoster', rosterMode: 'apply', rosterOptions: { missing: 'deactivate', protectedRoles: [] } }, rows);
+		expect(json.find((j) => lower(j.email) === lower(admin.email))).toMatchObject({ action: 'skipped', reason: 'not in the roster, but protected' });
+		expect(mock.requests.filter(isChange)).toEqual([]);
+		const profiles = mock.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/dsprofile'));
+		expect(profiles).toHaveLength(users(mock).length);
+		expect(new Set(profiles.map((r) => r.path)).size).toBe(profiles.length);
+	});
+
+	test('Create or Update gives a member of another account a membership here, with the permission profile asked for', async () => {
+		const mainOnly = mock.state.users.find((u) => u.memberships.length === 1 && u.memberships[0].account_id === DOCUSIGN_IDS.mainAccountId && u.user_status === 'active');
+		const { json } = await run({ operation: 'createOrUpdate', email: mainOnly.email, role: 'DS Viewer', team: { __rl: true, mode: 'list', value: 'Renewals' } }, [{ json: {} }]);
+		expect(json[0]).toMatchObject({ action: 'created', id: mainOnly.id, role: 'DS Viewer', status: 'invited', teamName: 'Renewals' });
+		expect(users(mock).find((u) => u.email === mainOnly.email)).toMatchObject({ role: 'DS Viewer', status: 'invited', teamName: 'Renewals' });
+		expect(mock.state.users.filter((u) => u.email === mainOnly.email)).toHaveLength(1);
+	});
+
+	test('Sync Roster offers no document transfer (the Admin API has none)', () => {
+		const node = require('../../../dist/nodes/DocuSignAdmin/DocuSignAdmin.node.js');
+		const options = new node.DocuSignAdmin().description.properties.filter((p) => p.name === 'rosterOptions').flatMap((p) => p.options.map((o) => o.name));
+		expect(options).not.toContain('transferTo');
+		expect(options).toContain('scopeDomain');
+	});
+});
