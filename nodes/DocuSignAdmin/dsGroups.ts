@@ -19,7 +19,7 @@ function failureText(users: IDataObject[]): string {
 		.join('; ');
 }
 
-function fail(this: IExecuteFunctions, action: 'add' | 'remove', failed: IDataObject[], itemIndex: number): never {
+function fail(this: IExecuteFunctions, action: 'add' | 'remove', failed: IDataObject[], itemIndex?: number): never {
 	const users = failed.length === 1 ? '1 user' : `${failed.length} users`;
 	throw inputError(
 		this.getNode(),
@@ -30,7 +30,7 @@ function fail(this: IExecuteFunctions, action: 'add' | 'remove', failed: IDataOb
 }
 
 /** `POST …/dsgroups/{id}/users` with `{user_ids}`; the answer (AddDSGroupAndUsersResponse) reports each user. */
-export async function addToDsGroup(this: IExecuteFunctions, target: GroupTarget, userIds: string[], itemIndex: number) {
+export async function addToDsGroup(this: IExecuteFunctions, target: GroupTarget, userIds: string[], itemIndex?: number) {
 	const body = await apiRequest.call(this, docuSign, {
 		method: 'POST',
 		path: `${paths.dsGroup(target.orgId, target.accountId, target.dsGroupId)}/users`,
@@ -44,7 +44,7 @@ export async function addToDsGroup(this: IExecuteFunctions, target: GroupTarget,
 }
 
 /** `DELETE …/dsgroups/{id}/users` with `{user_ids}` (RemoveDSGroupUsersResponse: is_success, failed_users). */
-export async function removeFromDsGroup(this: IExecuteFunctions, target: GroupTarget, userIds: string[], itemIndex: number) {
+export async function removeFromDsGroup(this: IExecuteFunctions, target: GroupTarget, userIds: string[], itemIndex?: number) {
 	const body = await apiRequest.call(this, docuSign, {
 		method: 'DELETE',
 		path: `${paths.dsGroup(target.orgId, target.accountId, target.dsGroupId)}/users`,
@@ -54,4 +54,19 @@ export async function removeFromDsGroup(this: IExecuteFunctions, target: GroupTa
 	const failed = asList(body.failed_users);
 	if (failed.length || body.is_success === false) fail.call(this, 'remove', failed, itemIndex);
 	return body;
+}
+
+/** Adds the user to a DS group, then takes it out of another (Change Team): added first, so it is never in none. */
+export async function moveBetweenDsGroups(
+	this: IExecuteFunctions,
+	{ orgId, accountId }: { orgId: string; accountId: string },
+	userId: string,
+	toDsGroupId: string,
+	fromDsGroupId: string | null,
+	itemIndex?: number,
+): Promise<void> {
+	await addToDsGroup.call(this, { orgId, accountId, dsGroupId: toDsGroupId }, [userId], itemIndex);
+	if (fromDsGroupId && fromDsGroupId.toLowerCase() !== toDsGroupId.toLowerCase()) {
+		await removeFromDsGroup.call(this, { orgId, accountId, dsGroupId: fromDsGroupId }, [userId], itemIndex);
+	}
 }

@@ -5,6 +5,7 @@ import { collect, refuseOverBudget } from '../shared/pagination';
 import type { ListRequest, UserListing, UserSource } from '../shared/poll/trigger';
 import { runItems } from '../shared/router';
 import { apiRequest } from '../shared/transport';
+import type { RequestContext } from '../shared/types';
 import { str } from '../shared/user';
 import { AUTOMATIC, chosenOrganizationId, organizationRecord } from './organization';
 import { asList, docuSign, dsGroupPaging, paths, userPaging } from './transport';
@@ -17,6 +18,9 @@ export interface DocuSignAccountUser {
 	row: IDataObject;
 	/** The user's membership on the account, from the user's profile (MembershipResponse), when it was read. */
 	membership?: IDataObject;
+	/** The user's `site_id` and whether it is an organization admin, from the profile when it was read. */
+	siteId?: unknown;
+	orgAdmin?: boolean;
 	/** The role the snapshot remembers, for a user whose profile was not read this poll. */
 	knownRole?: string | null;
 	/** Whether the team is the user's first DS group (Include DS Groups); otherwise no team is followed. */
@@ -83,7 +87,7 @@ const docuSignTime = (ms: number) => new Date(ms).toISOString().replace(/Z$/, ''
 
 const sameId = (a: unknown, b: unknown) => String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase();
 
-async function listAccountUsers(this: IPollFunctions, orgId: string, accountId: string, qs: IDataObject, dsGroups: boolean, limit?: number) {
+export async function listAccountUsers(this: RequestContext, orgId: string, accountId: string, qs: IDataObject, dsGroups: boolean, limit?: number) {
 	const query: IDataObject = { account_id: accountId, ...qs, ...(dsGroups ? { include_ds_groups: true } : {}) };
 	return await collect.call(
 		this,
@@ -107,7 +111,7 @@ const sameStamps = (a: IDataObject, b: IDataObject) =>
 type Profiles = Map<string, Promise<IDataObject | undefined>>;
 
 /** Reads the membership on the account of each record that needs a role, from the user's profile (UserDrilldownResponse, §1.4). */
-async function readMemberships(this: IPollFunctions, orgId: string, records: DocuSignAccountUser[], profiles: Profiles): Promise<void> {
+export async function readMemberships(this: RequestContext, orgId: string, records: DocuSignAccountUser[], profiles: Profiles): Promise<void> {
 	const unread = new Set(records.map((r) => String(r.row.id)).filter((id) => !profiles.has(id)));
 	if (unread.size) await refuseOverBudget.call(this, docuSign, unread.size);
 	const profileOf = (id: string) => {
@@ -126,6 +130,8 @@ async function readMemberships(this: IPollFunctions, orgId: string, records: Doc
 		try {
 			const profile = await profileOf(String(record.row.id));
 			record.membership = asList(profile?.memberships).find((m) => sameId(m.account_id, record.accountId)) ?? {};
+			record.siteId = profile?.site_id;
+			record.orgAdmin = profile?.is_organization_admin === true;
 			return undefined;
 		} catch (error) {
 			return error as Error;
@@ -209,7 +215,8 @@ export const docuSignUsers: UserSource<DocuSignAccountUser> = {
 	},
 	normalize(record) {
 		const user = normalizeUser({ ...record.row, default_account_id: record.accountId, memberships: record.membership ? [record.membership] : [] });
-		const dsGroup = record.dsGroups ? asList(record.row.ds_groups)[0] : undefined;
+		// The first DS group of the record's account (groups of other accounts are no team there).
+		const dsGroup = record.dsGroups ? asList(record.row.ds_groups).find((g) => !g.account_id || sameId(g.account_id, record.accountId)) : undefined;
 		return {
 			...user,
 			role: record.membership ? user.role : (record.knownRole ?? null),

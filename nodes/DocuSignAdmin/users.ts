@@ -156,7 +156,7 @@ export async function userAfterChange(
  * Throws when a UsersUpdateResponse (users/profiles, users/email_addresses) reports a per-user failure:
  * the API answers 200 with `error_details` for the user instead of an HTTP error.
  */
-function checkUsersUpdate(this: IExecuteFunctions, body: IDataObject, itemIndex: number): void {
+function checkUsersUpdate(this: IExecuteFunctions, body: IDataObject, itemIndex?: number): void {
 	const failed = asList(body.users).find((u) => u.error_details);
 	if (!failed && body.success !== false) return;
 	const details = (failed?.error_details ?? {}) as IDataObject;
@@ -180,6 +180,18 @@ export async function updateUser(
 	update: IDataObject,
 	itemIndex: number,
 ): Promise<IDataObject> {
+	await sendUserUpdate.call(this, orgId, endpoint, update, itemIndex);
+	return await userAfterChange.call(this, orgId, String(update.id), itemIndex);
+}
+
+/** Sends one user's update and fails on the user's `error_details`, without reading the user back. */
+export async function sendUserUpdate(
+	this: IExecuteFunctions,
+	orgId: string,
+	endpoint: 'profiles' | 'email_addresses',
+	update: IDataObject,
+	itemIndex?: number,
+): Promise<void> {
 	const body = await apiRequest.call(this, docuSign, {
 		method: 'POST',
 		path: `${paths.org(orgId)}/users/${endpoint}`,
@@ -187,5 +199,4 @@ export async function updateUser(
 		itemIndex,
 	});
 	checkUsersUpdate.call(this, body, itemIndex);
-	return await userAfterChange.call(this, orgId, String(update.id), itemIndex);
 }

@@ -7,6 +7,7 @@
 const crypto = require('node:crypto');
 
 const { startDocuSignMock, defaultSeed, DOCUSIGN_IDS } = require('../mocks/docusign');
+const { rosterSyncCase } = require('./lib/roster');
 const { eventSummary, executions, pollEnded, triggerWorkflow } = require('./lib/trigger');
 
 const SCOPES = 'signature impersonation user_read user_write organization_read account_read group_read permission_read';
@@ -109,6 +110,36 @@ function bigSeed(options) {
 		});
 	}
 	return seed;
+}
+
+/**
+ * The roster e2e: 300 members of the main account at @bulk.example.net, DS Sender; 1–20 in the Support DS
+ * group. The roster (a Code node): members 1–280 (1–10 as DS Viewer, 11–20 moved to Engineering) and 20 new.
+ */
+function rosterSeed() {
+	const seed = defaultSeed();
+	const on = '2024-06-01T00:00:00.000';
+	const support = seed.dsGroups.find((g) => g.ds_group_id === DOCUSIGN_IDS.dsGroups.support);
+	for (let n = 1; n <= 300; n++) {
+		const id = `e1000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+		seed.users.push({
+			id, site_id: 1, user_name: `Member ${n}`, first_name: 'Member', last_name: String(n), email: `member${n}@bulk.example.net`,
+			user_status: 'active', default_account_id: MAIN, language_culture: 'en', is_organization_admin: false, created_on: on, last_modified_on: on,
+			memberships: [{
+				id: `f1000000-0000-4000-8000-${String(n).padStart(12, '0')}`, account_id: MAIN, status: 'active',
+				permission_profile_id: DOCUSIGN_IDS.permissionProfiles.main.sender, group_ids: [DOCUSIGN_IDS.groups.main.everyone], created_on: on,
+			}],
+		});
+		if (n <= 20) support.user_ids.push(id);
+	}
+	const rows = Array.from({ length: 280 }, (_, i) => {
+		const n = i + 1;
+		const row = { email: `member${n}@bulk.example.net`, role: n <= 10 ? 'DS Viewer' : 'DS Sender' };
+		if (n <= 20) row.team = n <= 10 ? 'Support' : 'Engineering';
+		return row;
+	});
+	for (let n = 1; n <= 20; n++) rows.push({ email: `new${n}@bulk.example.net`, role: 'DS Sender', team: 'Support' });
+	return { seed, rows };
 }
 
 const getUser = (userId = DOCUSIGN_IDS.userId(2)) => docuSign({ resource: 'user', operation: 'get', organization: ORG, user: byId(userId) });
@@ -564,6 +595,46 @@ module.exports = {
 				assert.equal(session.readExecutions(id).length, 2, 'nothing emitted twice');
 			},
 		},
+		// ------------------------------------------------------------------ roster (issue 13)
+		rosterSyncCase({
+			name: 'user › sync roster: a Code node’s 300-member roster of one account and one email domain, Plan Only, Apply, re-run',
+			mock: mock({ seed: () => rosterSeed().seed }),
+			credentials,
+			type: 'docuSignAdmin',
+			parameters: { authentication: 'jwt', organization: ORG, account: MAIN },
+			rows: rosterSeed().rows,
+			options: { missing: 'deactivate', scopeDomain: 'bulk.example.net' },
+			plan: { unchanged: 260, update: 20, create: 20, deactivate: 20 },
+			isWrite: (r) => isAdmin(r) && r.method !== 'GET',
+			checkPlan(ctx, items) {
+				const { assert } = ctx;
+				const lists = ctx.requests('GET', /\/v2\/organizations\/[^/]+\/users$/);
+				// 324 members of the account: 4 pages of 100, plus pages fetched ahead past the end.
+				assert.ok(lists.length >= 4 && lists.length <= 7, `users listed ${lists.length} times`);
+				assert.ok(lists.every((r) => r.query.take === '100' && r.query.account_id === MAIN), 'full pages of the account');
+				const byEmail = Object.fromEntries(items.map((i) => [i.email, i]));
+				assert.deepEqual(byEmail['member1@bulk.example.net'].changes, { role: { from: 'DS Sender', to: 'DS Viewer' } });
+				assert.deepEqual(byEmail['member11@bulk.example.net'].changes, { team: { from: 'Support', to: 'Engineering' } });
+				assert.equal(byEmail['member300@bulk.example.net'].action, 'deactivate');
+				assert.equal(byEmail['new1@bulk.example.net'].action, 'create');
+				assert.ok(!items.some((i) => i.email.endsWith('@example.com')), 'users of other domains are out of scope');
+			},
+			checkApply(ctx, items, requests) {
+				const { assert, mock: m } = ctx;
+				const creates = requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/accounts/${MAIN}/users`));
+				assert.equal(creates.length, 20, 'one create per new member');
+				const user = (email) => m.state.users.find((u) => u.email === email);
+				const membership = (email) => user(email).memberships.find((x) => x.account_id === MAIN);
+				assert.equal(membership('member1@bulk.example.net').permission_profile_id, DOCUSIGN_IDS.permissionProfiles.main.viewer);
+				assert.equal(membership('member300@bulk.example.net').status, 'closed');
+				assert.equal(membership('new20@bulk.example.net').status, 'activation_sent');
+				const group = (id) => m.state.dsGroups.find((g) => g.ds_group_id === id).user_ids;
+				assert.ok(group(DOCUSIGN_IDS.dsGroups.engineering).includes(user('member11@bulk.example.net').id));
+				assert.ok(!group(DOCUSIGN_IDS.dsGroups.support).includes(user('member11@bulk.example.net').id));
+				assert.ok(group(DOCUSIGN_IDS.dsGroups.support).includes(user('new1@bulk.example.net').id));
+				assert.equal(items.filter((i) => i.result === 'done').length, 60);
+			},
+		}),
 		{
 			name: 'error › Continue On Fail: an unknown user becomes an error item',
 			mock: mock(),

@@ -123,6 +123,14 @@ describe('planRoster: protected users', () => {
 		expect(e['boss2@example.com']).toMatchObject({ action: 'skipped', reason: 'not in the roster, but protected' });
 		expect(e['plain@example.com'].action).toBe('deactivate');
 	});
+	test('a user the vendor marks protected (an organization admin) is neither deactivated nor given another role', () => {
+		const orgAdmin = { ...user('org.admin@example.com'), protected: true };
+		const other = { ...user('org.admin2@example.com'), protected: true };
+		const e = byEmail(plan([row('org.admin@example.com', 0, { role: 'Admin' })], [orgAdmin, other, user('plain@example.com')]).entries);
+		expect(e['org.admin@example.com']).toMatchObject({ action: 'skipped', reason: 'protected: role kept' });
+		expect(e['org.admin2@example.com']).toMatchObject({ action: 'skipped', reason: 'not in the roster, but protected' });
+		expect(e['plain@example.com'].action).toBe('deactivate');
+	});
 	test('the Transfer Documents To user is protected', () => {
 		const { entries } = plan([], [user('heir@example.com')], { transferTo: 'Heir@example.com' });
 		expect(entries[0].action).toBe('skipped');

@@ -1,7 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector, resourceSelector } from '../../shared/descriptions';
-import type { Resources } from '../../shared/router';
+import { operationSelector, resourceSelector, showFor } from '../../shared/descriptions';
+import { rosterOperations } from '../../shared/roster';
+import type { RosterUi } from '../../shared/roster';
+import type { Operation, Resources } from '../../shared/router';
+import { accountField, dsGroupLocator } from '../fields';
+import { ROSTER_ROLES, docuSignRoster } from '../roster';
 import * as accountGetGroups from './account/getGroups.operation';
 import * as accountGetPermissionProfiles from './account/getPermissionProfiles.operation';
 import * as dsGroupAddUsers from './dsGroup/addUsers.operation';
@@ -22,9 +26,42 @@ import * as userUpdate from './user/update.operation';
 import * as userUpdateEmail from './user/updateEmail.operation';
 import * as userUpdateRole from './user/updateRole.operation';
 
+const rosterUi: RosterUi = {
+	resource: 'user',
+	teamLabel: 'DS Group',
+	roleField: (displayOptions) => ({
+		displayName: 'Role',
+		name: 'role',
+		type: 'options',
+		options: ROSTER_ROLES.map((role) => ({ name: role, value: role })),
+		default: '',
+		description: 'The wanted permission profile of the user on the account. Empty: left as it is (new users get the account’s default).',
+		displayOptions,
+	}),
+	teamField: (displayOptions) => dsGroupLocator(displayOptions, 'team', 'DS Group', false),
+	defaultProtectedRoles: ['DS Admin'],
+};
+
+/** Both roster operations work on one account's memberships: its Account field comes first. */
+function onAccount(operations: Record<string, Operation>): Record<string, Operation> {
+	return Object.fromEntries(
+		Object.entries(operations).map(([name, operation]) => [
+			name,
+			{
+				...operation,
+				description: [
+					accountField(showFor('user', name), 'The account whose memberships are compared and changed (the same for every item). Organization admins are never deactivated nor given another role.'),
+					...operation.description,
+				],
+			},
+		]),
+	);
+}
+
 export const resources: Resources = {
 	organization: { getAll: organizationGetAll },
 	user: {
+		...onAccount(rosterOperations(docuSignRoster, rosterUi)),
 		create: userCreate,
 		get: userGet,
 		getAll: userGetAll,
@@ -73,9 +110,11 @@ export const operationFields: INodeProperties[] = [
 		{ name: 'Change Team', value: 'changeTeam', action: 'Move a user to another DS group', description: 'Add a user to a DS group and remove them from another' },
 		{ name: 'Close', value: 'close', action: 'Close the memberships of a user', description: 'Close a user’s memberships on some or all accounts' },
 		{ name: 'Create', value: 'create', action: 'Create a user', description: 'Create a user with a membership on an account' },
+		{ name: 'Create or Update', value: 'createOrUpdate', action: 'Create or update a user', description: 'Add a user to an account, or change its role and DS group to the wanted ones; safe to run again' },
 		{ name: 'Get', value: 'get', action: 'Get a user', description: 'Get a user’s profile by ID or email' },
 		{ name: 'Get Many', value: 'getAll', action: 'Get many users', description: 'List the users of the organization' },
 		{ name: 'Reactivate', value: 'reactivate', action: 'Reactivate the membership of a user', description: 'Activate a user’s membership on an account' },
+		{ name: 'Sync Roster', value: 'syncRoster', action: 'Sync users with a roster', description: 'Plan or apply the additions, changes and closed memberships that make an account match the input items' },
 		{ name: 'Update', value: 'update', action: 'Update a user', description: 'Change a user’s name, language, title and the like' },
 		{ name: 'Update Email', value: 'updateEmail', action: 'Update the email of a user', description: 'Change a user’s email address' },
 		{ name: 'Update Role', value: 'updateRole', action: 'Update the role of a user', description: 'Change a user’s permission profile on an account' },

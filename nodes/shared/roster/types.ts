@@ -22,6 +22,8 @@ export interface RosterRow {
 export interface CurrentUser {
 	user: NormalizedUser;
 	raw: IDataObject;
+	/** Protected by the vendor whatever the options (e.g. an organization admin): as a protected email. */
+	protected?: boolean;
 }
 
 export interface Team {

@@ -17,13 +17,13 @@ const countActions = (items) => items.reduce((acc, item) => ({ ...acc, [item.act
 
 /**
  * A `cli` case. `rows`: the roster; `options`: Sync Roster's Options; `plan`: the counts the plan must show;
- * `checkPlan(ctx, items)` and `checkApply(ctx, items, requests)` the vendor's own checks (requests: those the
+ * `parameters`: more node parameters (e.g. an account); `checkPlan(ctx, items)` and `checkApply(ctx, items, requests)` the vendor's own checks (requests: those the
  * mock received during Apply).
  */
-function rosterSyncCase({ name, mock, credentials, type, resource = 'user', rows, options, plan, checkPlan, checkApply, isWrite }) {
+function rosterSyncCase({ name, mock, credentials, type, resource = 'user', parameters = {}, rows, options, plan, checkPlan, checkApply, isWrite }) {
 	const workflow = (mode) => [
 		codeNode('Roster', rows),
-		{ name: NODE, type, parameters: { resource, operation: 'syncRoster', rosterMode: mode, rosterOptions: options } },
+		{ name: NODE, type, parameters: { resource, ...parameters, operation: 'syncRoster', rosterMode: mode, rosterOptions: options } },
 	];
 	return {
 		name,

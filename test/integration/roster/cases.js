@@ -16,6 +16,7 @@
 //   failCreate(mock)          the next create request fails with an error that is not retried
 //   listFloor(mock)           list requests one full listing of the mock's users costs
 //   createdStatus             status of a user just created (default 'invited')
+//   parameters                more node parameters every run needs (e.g. DocuSign's { account })
 //
 // The mock's seed needs an admin, three active users of roles.member, a deactivated user, and active
 // non-admin users in teams[1]. A user the vendor removes instead of deactivating may vanish from users(mock).
@@ -41,7 +42,7 @@ function rosterCases(h) {
 	const isGone = (user) => !user || user.status === 'deactivated';
 
 	async function run(parameters, items, extra = {}) {
-		const result = await n8n.run({ type: h.type, parameters: { resource: h.resource, ...parameters }, items, ...extra });
+		const result = await n8n.run({ type: h.type, parameters: { resource: h.resource, ...h.parameters, ...parameters }, items, ...extra });
 		expectNoSecrets(result, h.secrets);
 		if (result.error && !extra.expectError) throw result.error;
 		if (!result.error && extra.expectError) throw new Error(`Expected the run to fail; it output ${JSON.stringify(result.json)}`);

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/descriptions';
 import { readId, readOptionalLocator } from '../../../shared/input';
-import { addToDsGroup, removeFromDsGroup } from '../../dsGroups';
+import { moveBetweenDsGroups } from '../../dsGroups';
 import { accountField, dsGroupLocator, readDsGroupId } from '../../fields';
 import { organizationId } from '../../organization';
 import { readUser, resolveUserId, userLocator } from '../../users';
@@ -28,9 +28,6 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const orgId = await organizationId.call(this, i);
 	const userId = await resolveUserId.call(this, orgId, user, i);
 
-	await addToDsGroup.call(this, { orgId, accountId, dsGroupId: toDsGroupId }, [userId], i);
-	if (fromDsGroupId && fromDsGroupId.toLowerCase() !== toDsGroupId.toLowerCase()) {
-		await removeFromDsGroup.call(this, { orgId, accountId, dsGroupId: fromDsGroupId }, [userId], i);
-	}
+	await moveBetweenDsGroups.call(this, { orgId, accountId }, userId, toDsGroupId, fromDsGroupId, i);
 	return { userId, accountId, toDsGroupId, fromDsGroupId, success: true };
 }

@@ -1,12 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { readChoice, readList } from '../../../shared/input';
 import type { LocatorValue } from '../../../shared/input';
-import { apiRequestFull } from '../../../shared/transport';
 import { organizationId } from '../../organization';
-import { asList, docuSign, paths } from '../../transport';
+import { closeMemberships } from '../../userCalls';
 import { getProfile, memberships, readUser, resolveUserId, userLocator } from '../../users';
 
 const show = showFor('user', 'close');
@@ -67,21 +66,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const orgId = await organizationId.call(this, i);
 	const { userId, accounts } = await accountsToClose.call(this, orgId, user, selected, i);
 	if (!accounts.length) return { userId, success: true, closedAccounts: 0, accounts: [] };
-	const { body, repeated } = await apiRequestFull.call(this, docuSign, {
-		method: 'DELETE',
-		path: `${paths.org(orgId)}/users/${encodeURIComponent(userId)}/accounts`,
-		body: { accounts: accounts.map((id) => ({ id })) },
-		itemIndex: i,
-	});
-	const reported = new Map(asList(body, 'accounts').map((a) => [String(a.id).toLowerCase(), a]));
-	const results = accounts.map((accountId) => {
-		const details = reported.get(accountId.toLowerCase())?.error_details as IDataObject | undefined;
-		// Sent again after a lost answer: a membership the first request closed is no longer found.
-		const closedBefore = repeated && details?.error === 'membership_not_found';
-		return details && !closedBefore
-			? { accountId, closed: false, error: details.error ?? null, errorDescription: details.error_description ?? null }
-			: { accountId, closed: true };
-	});
+	const results = await closeMemberships.call(this, orgId, userId, accounts, i);
 	const closed = results.filter((r) => r.closed).length;
 	if (closed === 0) {
 		const reasons = results.map((r) => `${r.accountId}: ${r.errorDescription ?? r.error ?? 'not closed'}`).join('; ');

@@ -2,11 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor, simplifyField } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
-import { apiRequest } from '../../../shared/transport';
 import { readId } from '../../../shared/input';
 import { accountField } from '../../fields';
 import { organizationId } from '../../organization';
-import { docuSign, paths } from '../../transport';
+import { activateMembership } from '../../userCalls';
 import { getProfile, memberships, readUser, userAfterChange, userLocator } from '../../users';
 
 const show = showFor('user', 'reactivate');
@@ -30,13 +29,6 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	if (!membership) {
 		throw inputError(this.getNode(), `The user has no membership in account ${accountId}`, 'Pick one of the user’s accounts, or add the user to the account first.', i);
 	}
-	await apiRequest.call(this, docuSign, {
-		method: 'POST',
-		path: `${paths.org(orgId)}/users/${encodeURIComponent(String(profile.id))}/memberships/${encodeURIComponent(String(membership.id))}`,
-		body: { site_id: profile.site_id },
-		itemIndex: i,
-		// Activating an active membership changes nothing, so a lost answer may be repeated.
-		idempotent: true,
-	});
+	await activateMembership.call(this, orgId, String(profile.id), String(membership.id), profile.site_id, i);
 	return await userAfterChange.call(this, orgId, String(profile.id), i, { status: 'active' });
 }
