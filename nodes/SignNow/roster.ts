@@ -30,7 +30,7 @@ const teamNames = new WeakMap<object, Map<string, string>>();
  */
 function scopeOption(this: IExecuteFunctions): string {
 	if (this.getNodeParameter('operation', 0, '') !== 'syncRoster') return '';
-	return key(this.getNodeParameter('rosterOptions.scopeTeam', 0, ''));
+	return String(this.getNodeParameter('rosterOptions.scopeTeam', 0, '') ?? '').trim();
 }
 
 /**
@@ -53,7 +53,7 @@ export const signNowRoster: RosterAdapter = {
 		const scope = scopeOption.call(this);
 		const listed = await listTeams.call(this, { returnAll: true });
 		const all: Team[] = listed.map((t) => ({ id: String(t.id), name: String(t.name ?? t.id) }));
-		const scoped = scope ? all.find((t) => key(t.id) === scope || key(t.name) === scope) : undefined;
+		const scoped = scope ? all.find((t) => key(t.id) === key(scope) || key(t.name) === key(scope)) : undefined;
 		if (scope && !scoped) {
 			throw inputError(this.getNode(), `Only Team: "${scope}" is not a team of the credential’s user`, 'Give the name or ID of a team the credential’s user administers.', 0);
 		}

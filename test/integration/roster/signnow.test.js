@@ -3,7 +3,7 @@
 // §2.4, team seed 002). The roster is the members of the teams the credential's user (ada, primary admin of
 // Sales, Legal and Support) administers; SignNow has no deactivated state: "deactivate" removes the member.
 
-const { startSignNowMock } = require('../../mocks/signnow');
+const { passwordCredential, startSignNowMock } = require('../signnow/setup');
 const { rosterCases } = require('./cases');
 
 const STATUS = { accepted: 'active', pending: 'invited' };
@@ -26,17 +26,7 @@ rosterCases({
 		current = await startSignNowMock();
 		return current;
 	},
-	credentials: (mock) => ({
-		signNowApi: {
-			environment: 'custom',
-			baseUrl: mock.url,
-			clientId: mock.clientId,
-			clientSecret: mock.clientSecret,
-			username: mock.adminEmail,
-			password: mock.adminPassword,
-			accessToken: '',
-		},
-	}),
+	credentials: (mock) => ({ signNowApi: passwordCredential(mock) }),
 	get secrets() {
 		return [current.adminPassword, current.clientSecret, current.basicToken, ...current.issuedTokens.flatMap((t) => [t.access_token, t.refresh_token])];
 	},
@@ -65,4 +55,75 @@ rosterCases({
 	},
 	failCreate: (mock) => mock.failNext({ status: 403, match: isInvite }),
 	listFloor: (mock) => Math.ceil(mock.state.teams.length / 100) + adminTeams(mock).length,
+});
+
+describe('SignNow roster: team memberships', () => {
+	const { createInstance } = require('../../helpers/harness');
+	let mock;
+	let n8n;
+	beforeAll(async () => {
+		mock = await startSignNowMock();
+		n8n = await createInstance({ signNowApi: passwordCredential(mock) });
+	});
+	afterAll(async () => mock.close());
+	beforeEach(() => mock.reset());
+
+	const team = (name) => mock.state.teams.find((t) => t.name === name);
+	const inTeam = (name, email) => team(name).members.some((m) => lower(emailOf(mock, m)) === lower(email));
+	const writes = () => mock.requests.filter((r) => r.method !== 'GET' && r.path !== '/oauth2/token');
+	const sync = (rows, options = {}) =>
+		n8n.run({ type: 'signNow', parameters: { resource: 'user', operation: 'syncRoster', rosterMode: 'apply', rosterOptions: { missing: 'deactivate', maxDeactivationPercent: 100, ...options } }, items: rows.map((json) => ({ json })) });
+	/** Cleo (Sales member) is also a member of Legal. */
+	function cleoInLegal() {
+		const cleo = team('Sales').members.find((m) => lower(emailOf(mock, m)) === 'cleo.diaz@example.com');
+		team('Legal').members.push({ ...cleo });
+		return 'cleo.diaz@example.com';
+	}
+	const rosterWithout = (drop) => [...new Set(adminTeams(mock).flatMap((t) => t.members.map((m) => emailOf(mock, m))))].filter((e) => !drop.includes(e)).map((email) => ({ email }));
+
+	test('without Only Team, a user missing from the roster leaves every team read; with it, only that team', async () => {
+		const cleo = cleoInLegal();
+		const scoped = await sync(rosterWithout([cleo]).filter((r) => inTeam('Legal', r.email)), { scopeTeam: 'Legal' });
+		expect(scoped.json.find((j) => j.email === cleo)).toMatchObject({ action: 'deactivate', result: 'done' });
+		expect([inTeam('Legal', cleo), inTeam('Sales', cleo)]).toEqual([false, true]);
+
+		mock.reset();
+		cleoInLegal();
+		const { json } = await sync(rosterWithout([cleo]));
+		expect(json.find((j) => j.email === cleo)).toMatchObject({ action: 'deactivate', result: 'done', user: { teamName: 'Sales' } });
+		expect([inTeam('Legal', cleo), inTeam('Sales', cleo)]).toEqual([false, false]);
+		expect(writes().map((r) => r.method)).toEqual(['DELETE', 'DELETE']);
+	});
+
+	test('a team change to a team the user is already in only removes the old membership; a re-run is unchanged', async () => {
+		const cleo = cleoInLegal();
+		const rows = rosterWithout([]).map((r) => (r.email === cleo ? { ...r, team: 'Legal' } : r));
+		const { json } = await sync(rows);
+		expect(json.find((j) => j.email === cleo)).toMatchObject({ action: 'update', result: 'done', changes: { team: { from: 'Sales', to: 'Legal' } } });
+		expect(writes().map((r) => `${r.method} ${r.path.split('/').length}`)).toEqual(['DELETE 5']);
+		expect([inTeam('Legal', cleo), inTeam('Sales', cleo)]).toEqual([true, false]);
+		mock.requests.length = 0;
+		const again = await sync(rows);
+		expect(new Set(again.json.map((j) => j.action))).toEqual(new Set(['unchanged']));
+		expect(writes()).toEqual([]);
+	});
+
+	test('a new user without a team (no Only Team) fails without a request; a pending member’s role is not changed', async () => {
+		const rows = rosterWithout([]).map((r) => (r.email === 'finn.olsen@example.com' ? { ...r, role: 'admin' } : r));
+		rows.push({ email: 'nobody.yet@example.com' });
+		const { json } = await sync(rows);
+		expect(json.find((j) => j.email === 'nobody.yet@example.com')).toMatchObject({ action: 'create', result: 'failed', error: 'No team for nobody.yet@example.com' });
+		expect(json.find((j) => j.email === 'finn.olsen@example.com')).toMatchObject({
+			action: 'update',
+			result: 'failed',
+			error: 'role: finn.olsen@example.com has not accepted the invitation to the team yet',
+		});
+		expect(writes()).toEqual([]);
+	});
+
+	test('Only Team naming no team of the credential’s user stops the node before any change', async () => {
+		const { error } = await sync([{ email: 'ada.admin@example.com' }], { scopeTeam: 'Nowhere' });
+		expect(error.message).toBe('Only Team: "Nowhere" is not a team of the credential’s user');
+		expect(writes()).toEqual([]);
+	});
 });
