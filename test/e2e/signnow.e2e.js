@@ -4,7 +4,8 @@
 // a 401), the OAuth2 credential's refresh, the credential test through the REST API, and every operation.
 // Case model: see README.md in this folder.
 
-const { startSignNowMock, SIGNNOW_IDS } = require('../mocks/signnow');
+const { defaultSeed, hexId, startSignNowMock, SIGNNOW_IDS } = require('../mocks/signnow');
+const { rosterSyncCase } = require('./lib/roster');
 const { eventSummary, executions, pollEnded, triggerWorkflow } = require('./lib/trigger');
 
 const T = SIGNNOW_IDS.teams;
@@ -38,6 +39,23 @@ const bearer = (r) => String(r.headers.authorization || '').replace(/^Bearer\s+/
 const apiCalls = (m, since = 0) => m.requests.slice(since).filter((r) => r.path !== '/oauth2/token');
 const team = (m, id) => m.state.teams.find((t) => t.id === id);
 const memberOf = (m, teamId, userId) => team(m, teamId)?.members.find((x) => x.userId === userId);
+
+/**
+ * Roster e2e: the default seed plus a team "Field" of ada (primary admin) and 330 accepted members (bulk1–330), and
+ * a roster of Field limited by Only Team: ada, bulk1–280 (2–11 made admins) and 20 new users; bulk281–330 are
+ * missing: 50 removals (15 % of the 331 members).
+ */
+function rosterSeed() {
+	const seed = defaultSeed({ orgUserCount: 330 });
+	const members = seed.users.filter((u) => u.email.startsWith('bulk')).map((u) => ({ userId: u.id, role: 'member', status: 'accepted', primary: false }));
+	const field = { id: hexId('team:field'), name: 'Field', type: 'VIEWABLE', active: true, created: 1704067200, updated: null };
+	seed.teams.push({ ...field, members: [{ userId: U(1), role: 'admin', status: 'accepted', primary: true }, ...members] });
+	const rows = [{ email: 'ada.admin@example.com', role: 'admin' }];
+	for (let n = 1; n <= 280; n++) rows.push({ email: `bulk${n}@example.com`, role: n >= 2 && n <= 11 ? 'admin' : 'member' });
+	for (let n = 1; n <= 20; n++) rows.push({ email: `new${n}@example.com`, role: 'member' });
+	return { mock: mock({ seed: () => structuredClone(seed) }), rows, fieldId: field.id };
+}
+const roster = rosterSeed();
 
 /** Team › Get Many (4 teams, so 4 items) → Team › Get for each: four concurrent items. */
 const teamsThenEach = () => [
@@ -357,6 +375,41 @@ module.exports = {
 				assert.ok(apiCalls(m).every((r) => bearer(r) === token), 'every poll signed with that token');
 			},
 		},
+		rosterSyncCase({
+			name: 'user › sync roster: a Code node’s 301-user roster of one team of 331 members, Plan Only, Apply, re-run',
+			mock: roster.mock,
+			rows: roster.rows,
+			credentials,
+			type: 'signNow',
+			options: { missing: 'deactivate', scopeTeam: 'Field', maxDeactivationPercent: 20 },
+			plan: { unchanged: 271, update: 10, create: 20, deactivate: 50 },
+			isWrite: (r) => r.method !== 'GET' && r.path !== '/oauth2/token',
+			checkPlan(ctx, items) {
+				const { assert, mock: m } = ctx;
+				const reads = m.requests.filter((r) => r.method === 'GET' && (r.path === '/v2/teams' || /^\/team\/[0-9a-f]{40}$/.test(r.path)));
+				// One page of teams, then one read per team ada administers (Sales, Legal, Support, Field): no per-user reads.
+				assert.deepEqual(reads.map((r) => r.path.split('/')[1]), ['v2', 'team', 'team', 'team', 'team']);
+				const byEmail = Object.fromEntries(items.map((i) => [i.email, i]));
+				assert.deepEqual(byEmail['bulk2@example.com'].changes, { role: { from: 'member', to: 'admin' } });
+				assert.equal(byEmail['bulk281@example.com'].action, 'deactivate');
+				assert.equal(byEmail['new1@example.com'].action, 'create');
+				assert.ok(!items.some((i) => i.email === 'ben.carter@example.com'), 'members of other teams are out of the plan');
+			},
+			checkApply(ctx, items, requests) {
+				const { assert, mock: m } = ctx;
+				const invites = requests.filter((r) => r.method === 'POST' && r.path === `/team/${roster.fieldId}/request`);
+				assert.equal(invites.length, 1, 'the 20 invitations went in one request');
+				assert.equal(invites[0].body.emails.length, 20);
+				assert.equal(requests.filter((r) => r.method === 'POST' && r.path === `/team/${roster.fieldId}/admin`).length, 10);
+				assert.equal(requests.filter((r) => r.method === 'DELETE' && r.path.startsWith(`/team/${roster.fieldId}/user/`)).length, 50);
+				const field = m.state.teams.find((t) => t.id === roster.fieldId);
+				const memberBy = (email) => field.members.find((x) => (x.email ?? m.state.users.find((u) => u.id === x.userId)?.email) === email);
+				assert.equal(memberBy('bulk300@example.com'), undefined);
+				assert.equal(memberBy('bulk2@example.com').role, 'admin');
+				assert.equal(memberBy('new20@example.com').status, 'pending');
+				assert.ok(items.filter((i) => i.action !== 'unchanged').every((i) => i.result === 'done'));
+			},
+		}),
 		{
 			name: 'error › an account whose API lacks the team routes: the error says the API does not offer them',
 			mock: async () => {

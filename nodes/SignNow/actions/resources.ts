@@ -1,7 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector, resourceSelector } from '../../shared/descriptions';
+import { rosterOperations } from '../../shared/roster';
+import type { RosterUi } from '../../shared/roster';
 import type { Resources } from '../../shared/router';
+import { signNowRoster } from '../roster';
+import { teamLocator } from '../teams';
 import * as invitationAccept from './invitation/accept.operation';
 import * as invitationDecline from './invitation/decline.operation';
 import * as invitationGet from './invitation/get.operation';
@@ -24,8 +28,28 @@ import * as userGetCurrent from './user/getCurrent.operation';
 import * as userResendVerification from './user/resendVerification.operation';
 import * as userUpdateCurrent from './user/updateCurrent.operation';
 
+const rosterUi: RosterUi = {
+	resource: 'user',
+	teamLabel: 'Team',
+	roleField: (displayOptions) => ({
+		displayName: 'Role',
+		name: 'role',
+		type: 'options',
+		options: [
+			{ name: 'Admin', value: 'admin' },
+			{ name: 'Member', value: 'member' },
+		],
+		default: 'member',
+		description: 'The wanted role of the user in the team (SignNow makes only members who accepted the invitation admins)',
+		displayOptions,
+	}),
+	teamField: (displayOptions) => teamLocator(displayOptions),
+	defaultProtectedRoles: ['admin'],
+};
+
 export const resources: Resources = {
 	user: {
+		...rosterOperations(signNowRoster, rosterUi),
 		create: userCreate,
 		getCurrent: userGetCurrent,
 		updateCurrent: userUpdateCurrent,
@@ -71,9 +95,11 @@ export const resourceField = resourceSelector('user', [
 export const operationFields: INodeProperties[] = [
 	operationSelector('user', 'getCurrent', [
 		{ name: 'Create', value: 'create', action: 'Create an account', description: 'Create a SignNow account (signed with the app’s Basic token)' },
+		{ name: 'Create or Update', value: 'createOrUpdate', action: 'Create or update a team member', description: 'Invite a user to a team, or change its role and team to the wanted ones; safe to run again' },
 		{ name: 'Get Current', value: 'getCurrent', action: 'Get the current user', description: 'Get the credential’s own user' },
 		{ name: 'Get Many', value: 'getAll', action: 'Get many organization users', description: 'List the users of the organization' },
 		{ name: 'Resend Verification Email', value: 'resendVerification', action: 'Resend the verification email', description: 'Send the email-verification message again' },
+		{ name: 'Sync Roster', value: 'syncRoster', action: 'Sync team members with a roster', description: 'Plan or apply the invitations, changes and removals that make the teams match the input items' },
 		{ name: 'Update Current', value: 'updateCurrent', action: 'Update the current user', description: 'Change the credential user’s name or password' },
 	]),
 	operationSelector('team', 'getAll', [

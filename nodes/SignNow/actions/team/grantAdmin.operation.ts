@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor, simplifyField } from '../../../shared/descriptions';
 import { memberAfterChange, memberLocator, resolveMember, teamLocator } from '../../teams';
-import { paths, unconfirmedRequest } from '../../transport';
+import { grantAdmin } from '../../memberCalls';
 
 const show = showFor('team', 'grantAdmin');
 
@@ -11,6 +11,6 @@ export const description: INodeProperties[] = [teamLocator(show), memberLocator(
 /** `POST /team/{team_id}/admin` `{email}` (seed 002): the member becomes an admin; the output is the member after. */
 export async function execute(this: IExecuteFunctions, i: number) {
 	const { teamId, userId, email } = await resolveMember.call(this, 'team', i);
-	await unconfirmedRequest.call(this, 'teams', { method: 'POST', path: paths.teamAdmin(teamId), body: { email }, itemIndex: i });
+	await grantAdmin.call(this, teamId, email, i);
 	return await memberAfterChange.call(this, teamId, userId, i, { vendor: 'signnow', id: userId, email, role: 'admin', teamId });
 }

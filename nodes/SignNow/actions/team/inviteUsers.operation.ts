@@ -1,5 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { locator, showFor } from '../../../shared/descriptions';
 import { readList, readLocator } from '../../../shared/input';
@@ -9,12 +8,11 @@ import type { OperationResult } from '../../../shared/router';
 import { isEmail } from '../../../shared/user';
 import { AUTOMATIC, organizationId } from '../../organization';
 import { readTeamId, teamLocator } from '../../teams';
-import { organizationUserPaging, paths, signNow, unconfirmedRequest } from '../../transport';
+import { inviteToTeam, refusedInvite } from '../../memberCalls';
+import type { InviteOutcome } from '../../memberCalls';
+import { organizationUserPaging, paths, signNow } from '../../transport';
 
 const show = showFor('team', 'inviteUsers');
-
-/** Emails per `POST /team/{team_id}/request`: the API takes an array; its limit is not documented. */
-const INVITE_BATCH = 100;
 
 export const description: INodeProperties[] = [
 	teamLocator(show),
@@ -79,48 +77,6 @@ async function readItem(this: IExecuteFunctions, i: number): Promise<Plan> {
 	return { teamId, emails };
 }
 
-type Outcome = IDataObject | Error;
-
-/** One `POST /team/{team_id}/request` `{emails}` → `{team_requests:[{email, status, id}]}` (seed 002). */
-async function invite(this: IExecuteFunctions, teamId: string, emails: string[], itemIndex: number): Promise<Map<string, Outcome>> {
-	const out = new Map<string, Outcome>();
-	const body = await unconfirmedRequest.call(this, 'teams', { method: 'POST', path: paths.invite(teamId), body: { emails }, itemIndex });
-	const answered = Array.isArray(body.team_requests) ? (body.team_requests as IDataObject[]) : [];
-	for (const email of emails) {
-		const found = answered.find((r) => String(r.email ?? '').toLowerCase() === email.toLowerCase());
-		out.set(email.toLowerCase(), found ?? new Error(`SignNow’s answer does not mention ${email}`));
-	}
-	return out;
-}
-
-/** Sends a team's emails in batches; a batch SignNow refuses with 400 is sent again item by item, so only the culprit fails. */
-async function inviteToTeam(this: IExecuteFunctions, teamId: string, items: Array<{ itemIndex: number; emails: string[] }>) {
-	const results = new Map<string, Outcome>();
-	const unique = [...new Map(items.flatMap((it) => it.emails.map((e) => [e.toLowerCase(), { email: e, itemIndex: it.itemIndex }]))).values()];
-	for (let start = 0; start < unique.length; start += INVITE_BATCH) {
-		const batch = unique.slice(start, start + INVITE_BATCH);
-		try {
-			for (const [key, outcome] of await invite.call(this, teamId, batch.map((b) => b.email), batch[0].itemIndex)) results.set(key, outcome);
-		} catch (error) {
-			const rejected = error instanceof NodeApiError && error.httpCode === '400';
-			const owners = new Set(batch.map((b) => b.itemIndex));
-			if (!rejected || owners.size === 1) {
-				for (const b of batch) results.set(b.email.toLowerCase(), error as Error);
-				continue;
-			}
-			for (const owner of owners) {
-				const own = batch.filter((b) => b.itemIndex === owner).map((b) => b.email);
-				try {
-					for (const [key, outcome] of await invite.call(this, teamId, own, owner)) results.set(key, outcome);
-				} catch (single) {
-					for (const email of own) results.set(email.toLowerCase(), single as Error);
-				}
-			}
-		}
-	}
-	return results;
-}
-
 /**
  * Invites the emails of every input item with as few requests as possible: one per team (and per 100 emails).
  * Each item outputs one record per email; an email SignNow did not accept fails its item.
@@ -133,7 +89,7 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 		if (plan instanceof Error) return;
 		byTeam.set(plan.teamId, [...(byTeam.get(plan.teamId) ?? []), { itemIndex: itemIndexes[n], emails: plan.emails }]);
 	});
-	const results = new Map<string, Map<string, Outcome>>();
+	const results = new Map<string, Map<string, InviteOutcome>>();
 	for (const [teamId, items] of byTeam) results.set(teamId, await inviteToTeam.call(this, teamId, items));
 
 	return plans.map((plan, n) => {
@@ -142,14 +98,8 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 		for (const email of plan.emails) {
 			const outcome = results.get(plan.teamId)?.get(email.toLowerCase());
 			if (outcome instanceof Error || outcome === undefined) return outcome ?? new Error(`No result for ${email}`);
-			if (String(outcome.status) !== 'success') {
-				const message = `SignNow did not invite ${email}: ${String(outcome.status ?? 'no status')}`;
-				return new NodeApiError(this.getNode(), outcome as JsonObject, {
-					message,
-					description: 'Check the address, and that the credential’s user is a member of the team.',
-					itemIndex: itemIndexes[n],
-				});
-			}
+			const refused = refusedInvite.call(this, email, outcome, itemIndexes[n]);
+			if (refused) return refused;
 			outputs.push({ teamId: plan.teamId, email, requestId: outcome.id ?? null, status: outcome.status });
 		}
 		return outputs;

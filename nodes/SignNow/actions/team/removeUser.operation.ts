@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../../shared/descriptions';
 import { memberLocator, resolveMember, teamLocator } from '../../teams';
-import { paths, unconfirmedRequest } from '../../transport';
+import { removeMember } from '../../memberCalls';
 
 const show = showFor('team', 'removeUser');
 
@@ -11,6 +11,6 @@ export const description: INodeProperties[] = [teamLocator(show), memberLocator(
 /** `DELETE /team/{team_id}/user/{user_id}` (seed 002): SignNow's way to close a user's access to a team. */
 export async function execute(this: IExecuteFunctions, i: number) {
 	const { teamId, userId, email } = await resolveMember.call(this, 'team', i);
-	await unconfirmedRequest.call(this, 'teams', { method: 'DELETE', path: paths.teamMember(teamId, userId), itemIndex: i });
+	await removeMember.call(this, teamId, userId, i);
 	return { teamId, userId, email, removed: true };
 }

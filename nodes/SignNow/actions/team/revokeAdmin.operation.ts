@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor, simplifyField } from '../../../shared/descriptions';
 import { memberAfterChange, memberLocator, resolveMember, teamLocator } from '../../teams';
-import { paths, unconfirmedRequest } from '../../transport';
+import { revokeAdmin } from '../../memberCalls';
 
 const show = showFor('team', 'revokeAdmin');
 
@@ -15,6 +15,6 @@ export const description: INodeProperties[] = [
 /** `DELETE /team/{team_id}/admin/{user_id}` (seed 002); the output is the member after. */
 export async function execute(this: IExecuteFunctions, i: number) {
 	const { teamId, userId, email } = await resolveMember.call(this, 'team', i);
-	await unconfirmedRequest.call(this, 'teams', { method: 'DELETE', path: paths.teamAdmin(teamId, userId), itemIndex: i });
+	await revokeAdmin.call(this, teamId, userId, i);
 	return await memberAfterChange.call(this, teamId, userId, i, { vendor: 'signnow', id: userId, email, role: 'member', teamId });
 }
