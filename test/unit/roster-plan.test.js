@@ -127,6 +127,15 @@ describe('planRoster: protected users', () => {
 		const { entries } = plan([], [user('heir@example.com')], { transferTo: 'Heir@example.com' });
 		expect(entries[0].action).toBe('skipped');
 	});
+	test('the users the vendor protects (alwaysProtected, e.g. the organization owner) are protected whatever the options', () => {
+		const users = [user('founder@example.com', { role: 'Member' }), user('plain@example.com')];
+		const alwaysProtected = (current) => current.user.email === 'founder@example.com';
+		const rows = [row('founder@example.com', 0, { role: 'Manager' })];
+		const e = byEmail(plan(rows, users, { alwaysProtected }).entries);
+		expect(e['founder@example.com']).toMatchObject({ action: 'skipped', reason: 'protected: role kept' });
+		expect(e['plain@example.com'].action).toBe('deactivate');
+		expect(byEmail(plan([], users, { alwaysProtected }).entries)['founder@example.com']).toMatchObject({ action: 'skipped', reason: 'not in the roster, but protected' });
+	});
 });
 
 describe('planRoster: scope', () => {

@@ -12,7 +12,7 @@ import type { CurrentUser, FieldChange, PlanCounts, PlanEntry, PlanOptions, Rost
  *   an `update` whose changes hold `status` (from deactivated to active); otherwise `skipped`.
  * - A user in scope missing from the roster → `deactivate`, or `skipped` (Only Report, protected);
  *   `unchanged` when already deactivated.
- * - Protected users (emails, roles, the transfer target) are never deactivated and their role never
+ * - Protected users (emails, roles, the transfer target, the vendor's own) are never deactivated and their role never
  *   changes (`skipped`, reason "protected", when nothing else changes).
  * - Users outside the scope are never changed: rows naming them are `skipped`; those missing from the roster
  *   are left out of the plan altogether.
@@ -80,7 +80,7 @@ export function planRoster(node: INode, vendor: string, rows: RosterRow[], state
 	const rowInScope = (row: RosterRow) =>
 		inDomain(row.email) && (!scopeTeam || !row.team || [key(scopeTeam.id), key(scopeTeam.name)].includes(key(row.team)));
 	const isProtected = (current: CurrentUser) =>
-		protectedEmails.has(key(current.user.email)) || protectedRoles.has(key(current.user.role));
+		protectedEmails.has(key(current.user.email)) || protectedRoles.has(key(current.user.role)) || !!options.alwaysProtected?.(current);
 
 	const resolveTeam = (row: RosterRow): Team => {
 		const team = teams.get(key(row.team));

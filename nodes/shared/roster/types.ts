@@ -51,6 +51,8 @@ export interface PlanOptions {
 	protectedRoles: string[];
 	/** Receives deactivated users' documents: an email of a listed user; protected like the above. */
 	transferTo?: string;
+	/** Users the vendor protects whatever the options say (RosterAdapter.isProtected). */
+	alwaysProtected?: (current: CurrentUser) => boolean;
 }
 
 export type PlanAction = 'create' | 'update' | 'deactivate' | 'unchanged' | 'skipped';
@@ -122,8 +124,10 @@ export interface RosterAdapter {
 	/**
 	 * Every user the credential can see, once, at the list's request floor (full pages, no per-user reads),
 	 * and the teams when `teams` is true. Users outside the scope may be included: the planner filters.
+	 * `scopeTeam` (Only Team, as typed) lets a vendor whose users belong to several teams list each user by
+	 * its membership of that team.
 	 */
-	list(this: IExecuteFunctions, need: { teams: boolean }): Promise<RosterState>;
+	list(this: IExecuteFunctions, need: { teams: boolean; scopeTeam?: string }): Promise<RosterState>;
 	/** The users with these emails (Create or Update); default: `list`. */
 	lookup?(this: IExecuteFunctions, emails: string[], need: { teams: boolean }): Promise<RosterState>;
 	/**
@@ -138,4 +142,6 @@ export interface RosterAdapter {
 	/** `transferTo` is the receiving user (only when transfersDocuments). An invited user may be withdrawn instead. */
 	deactivate(this: IExecuteFunctions, user: CurrentUser, transferTo?: CurrentUser): Promise<void>;
 	reactivate(this: IExecuteFunctions, user: CurrentUser): Promise<void>;
+	/** Users Sync Roster never deactivates nor re-roles, whatever the options (e.g. the organization owner). */
+	isProtected?(user: CurrentUser): boolean;
 }
