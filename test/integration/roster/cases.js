@@ -16,6 +16,7 @@
 //   failCreate(mock)          the next create request fails with an error that is not retried
 //   listFloor(mock)           list requests one full listing of the mock's users costs
 //   createdStatus             status of a user just created (default 'invited')
+//   canReactivate             false: the vendor has no reactivation (PandaDoc): the reactivation parts are left out
 //
 // The mock's seed needs an admin, three active users of roles.member, a deactivated user, and active
 // non-admin users in teams[1]. A user the vendor removes instead of deactivating may vanish from users(mock).
@@ -39,6 +40,7 @@ function rosterCases(h) {
 	const writes = () => mock.requests.filter(h.isWrite);
 	const createdStatus = h.createdStatus ?? 'invited';
 	const isGone = (user) => !user || user.status === 'deactivated';
+	const canReactivate = h.canReactivate !== false;
 
 	async function run(parameters, items, extra = {}) {
 		const result = await n8n.run({ type: h.type, parameters: { resource: h.resource, ...parameters }, items, ...extra });
@@ -62,7 +64,7 @@ function rosterCases(h) {
 		const users = h.users(mock);
 		const members = users.filter((u) => u.status === 'active' && u.role === h.roles.member);
 		const [gone, roleChanged, teamChanged] = members;
-		const back = users.find((u) => u.status === 'deactivated');
+		const back = canReactivate ? users.find((u) => u.status === 'deactivated') : undefined;
 		const fresh = `new.hire.${Date.now()}@example.com`;
 		const rows = users
 			.filter((u) => u.status !== 'deactivated' && u !== gone)
@@ -71,7 +73,8 @@ function rosterCases(h) {
 				if (u === teamChanged) return { json: { email: u.email.toUpperCase(), role: u.role, team: h.teams.find((t) => t !== u.teamName) } };
 				return rowOf(u);
 			});
-		rows.push({ json: { email: fresh, role: h.roles.member, team: h.teams[1] } }, { json: { email: back.email, role: back.role, team: back.teamName } });
+		rows.push({ json: { email: fresh, role: h.roles.member, team: h.teams[1] } });
+		if (back) rows.push({ json: { email: back.email, role: back.role, team: back.teamName } });
 		const stillDeactivated = users.filter((u) => u.status === 'deactivated' && u !== back).length;
 		return { users, rows, gone, roleChanged, teamChanged, back, fresh, stillDeactivated };
 	}
@@ -86,11 +89,12 @@ function rosterCases(h) {
 			expect(e[key(d.roleChanged.email)]).toMatchObject({ action: 'update', changes: { role: { from: h.roles.member, to: h.roles.other } } });
 			expect(e[key(d.teamChanged.email)]).toMatchObject({ action: 'update', changes: { team: { from: d.teamChanged.teamName } } });
 			expect(e[key(d.fresh)]).toMatchObject({ action: 'create', user: null });
-			expect(e[key(d.back.email)]).toMatchObject({ action: 'update', changes: { status: { from: 'deactivated', to: 'active' } } });
-			expect(counts(json)).toEqual({ create: 1, update: 3, deactivate: 1, unchanged: d.rows.length - 4 + d.stillDeactivated });
+			if (d.back) expect(e[key(d.back.email)]).toMatchObject({ action: 'update', changes: { status: { from: 'deactivated', to: 'active' } } });
+			const updates = d.back ? 3 : 2;
+			expect(counts(json)).toEqual({ create: 1, update: updates, deactivate: 1, unchanged: d.rows.length - 1 - updates + d.stillDeactivated });
 			expect(json.every((j) => j.result === undefined)).toBe(true);
 			// Rows pair with their input item; the user missing from the roster with item 0.
-			expect(output.find((o) => key(o.json.email) === key(d.fresh)).pairedItem).toEqual({ item: d.rows.length - 2 });
+			expect(output.find((o) => key(o.json.email) === key(d.fresh)).pairedItem).toEqual({ item: d.rows.findIndex((r) => r.json.email === d.fresh) });
 			expect(output.find((o) => key(o.json.email) === key(d.gone.email)).pairedItem).toEqual({ item: 0 });
 			expect(mock.requests.filter(h.isList)).toHaveLength(floor);
 			expect(writes()).toEqual([]);
@@ -105,7 +109,7 @@ function rosterCases(h) {
 			expect(userOf(d.roleChanged.email).role).toBe(h.roles.other);
 			expect(userOf(d.teamChanged.email).teamName).toBe(h.teams.find((t) => t !== d.teamChanged.teamName));
 			expect(userOf(d.fresh)).toMatchObject({ status: createdStatus, role: h.roles.member, teamName: h.teams[1] });
-			expect(userOf(d.back.email).status).toBe('active');
+			if (d.back) expect(userOf(d.back.email).status).toBe('active');
 			expect(h.invitations(mock, d.fresh)).toBe(1);
 
 			mock.requests.length = 0;
@@ -221,31 +225,34 @@ function rosterCases(h) {
 		test('invites when missing, changes what differs, reactivates when asked; a second run is unchanged', async () => {
 			const users = h.users(mock);
 			const member = users.find((u) => u.status === 'active' && u.role === h.roles.member);
-			const off = users.find((u) => u.status === 'deactivated');
+			const off = canReactivate ? users.find((u) => u.status === 'deactivated') : undefined;
 			const fresh = `ensure.${Date.now()}@example.com`;
-			const items = [{ json: { email: fresh, role: h.roles.member } }, { json: { email: member.email, role: h.roles.other } }, { json: { email: off.email, role: off.role } }];
+			const items = [{ json: { email: fresh, role: h.roles.member } }, { json: { email: member.email, role: h.roles.other } }];
+			if (off) items.push({ json: { email: off.email, role: off.role } });
 			const parameters = ensure('={{ $json.email }}', '={{ $json.role }}', undefined, { ensureOptions: { reactivate: true } });
 			const { json, output } = await run(parameters, items);
-			expect(json.map((j) => j.action)).toEqual(['created', 'updated', 'reactivated']);
+			expect(json.map((j) => j.action)).toEqual(['created', 'updated', 'reactivated'].slice(0, items.length));
 			expect(json[0]).toMatchObject({ email: fresh, status: createdStatus, role: h.roles.member });
 			expect(json[1]).toMatchObject({ email: member.email, role: h.roles.other, changes: { role: { from: h.roles.member, to: h.roles.other } } });
-			expect(json[2]).toMatchObject({ email: off.email, status: 'active', changes: { status: { from: 'deactivated', to: 'active' } } });
-			expect(output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			if (off) expect(json[2]).toMatchObject({ email: off.email, status: 'active', changes: { status: { from: 'deactivated', to: 'active' } } });
+			expect(output.map((o) => o.pairedItem)).toEqual(items.map((_, item) => ({ item })));
 			expect(userOf(member.email).role).toBe(h.roles.other);
-			expect(userOf(off.email).status).toBe('active');
+			if (off) expect(userOf(off.email).status).toBe('active');
 
 			mock.requests.length = 0;
 			const again = await run(parameters, items);
-			expect(again.json.map((j) => j.action)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+			expect(again.json.map((j) => j.action)).toEqual(items.map(() => 'unchanged'));
 			expect(writes()).toEqual([]);
 			expect(h.invitations(mock, fresh)).toBe(1);
 		});
 
 		test('a deactivated user is skipped unless Reactivate is on; an unknown role is refused before any request', async () => {
-			const off = h.users(mock).find((u) => u.status === 'deactivated');
-			const { json } = await run(ensure(off.email, off.role), [{ json: {} }]);
-			expect(json[0]).toMatchObject({ action: 'skipped', status: 'deactivated' });
-			expect(writes()).toEqual([]);
+			const off = h.users(mock).find((u) => u.status === (canReactivate ? 'deactivated' : 'active'));
+			if (canReactivate) {
+				const { json } = await run(ensure(off.email, off.role), [{ json: {} }]);
+				expect(json[0]).toMatchObject({ action: 'skipped', status: 'deactivated' });
+				expect(writes()).toEqual([]);
+			}
 			mock.requests.length = 0;
 			const { error } = await run(ensure(off.email, 'Overlord'), [{ json: {} }], { expectError: true });
 			expect(error.message).toContain('"Overlord" is not a');
