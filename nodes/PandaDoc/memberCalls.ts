@@ -56,20 +56,22 @@ export async function addMember(
 /** Statuses of a server without the endpoint: it exists, as the member was just read, so the route is missing. */
 const REFUSED = new Set(['404', '405', '501']);
 
-/**
- * `PATCH /public/v1/members/{membership_id}` `{role}`: named by seed 004 only, not by PandaDoc's SDKs. A server
- * without the endpoint says so clearly; any other failure stays as it is.
- */
+/** A server without the endpoint says so clearly; any other failure stays as it is. */
+function refusal(error: unknown): Error {
+	if (!(error instanceof NodeApiError) || !REFUSED.has(String(error.httpCode))) return error as Error;
+	return explain(
+		error,
+		'PandaDoc refused the role change (PATCH /public/v1/members/{id} is not in PandaDoc’s published API)',
+		'Change the role in PandaDoc’s settings, or remove the member (with Transfer Documents To) and add them again with the new role.',
+	);
+}
+
+/** `PATCH /public/v1/members/{membership_id}` `{role}`: named by seed 004 only, not by PandaDoc's SDKs. */
 export async function setMemberRole(this: RequestContext, membershipId: string, role: string, itemIndex?: number): Promise<void> {
 	try {
 		await apiRequest.call(this, pandaDoc, { method: 'PATCH', path: paths.member(membershipId), body: { role }, itemIndex });
 	} catch (error) {
-		if (!(error instanceof NodeApiError) || !REFUSED.has(String(error.httpCode))) throw error;
-		throw explain(
-			error,
-			'PandaDoc refused the role change (PATCH /public/v1/members/{id} is not in PandaDoc’s published API)',
-			'Change the role in PandaDoc’s settings, or remove the member (with Transfer Documents To) and add them again with the new role.',
-		);
+		throw refusal(error);
 	}
 	forgetMembers(this);
 }
