@@ -134,9 +134,13 @@ function describe(located: LocatorValue): string {
 	return `${label} ${located.value}`;
 }
 
-/** The users-list entry of the user a locator points to, in any workspace (emails, user IDs, membership IDs). */
-async function findUser(this: IExecuteFunctions, located: LocatorValue, itemIndex: number): Promise<IDataObject | undefined> {
-	return await findFirst.call(this, pandaDoc, { method: 'GET', path: paths.users, itemIndex }, userPaging, (user) => {
+/**
+ * The users-list entry of the user a locator points to, in any workspace (emails, user IDs, membership IDs);
+ * `showRemoved`: also users removed from every workspace.
+ */
+export async function findUser(this: IExecuteFunctions, located: LocatorValue, itemIndex?: number, showRemoved = false): Promise<IDataObject | undefined> {
+	const qs = showRemoved ? { show_removed: true } : {};
+	return await findFirst.call(this, pandaDoc, { method: 'GET', path: paths.users, qs, itemIndex }, userPaging, (user) => {
 		if (located.mode === 'email') return same(user.email, located.value);
 		if (located.mode === 'userId') return same(user.user_id, located.value);
 		return asList(user.workspaces).some((w) => same(w.membership_id, located.value));

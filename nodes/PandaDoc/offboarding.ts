@@ -51,7 +51,7 @@ export function explain(error: unknown, prefix: string, description?: string): E
  * Hands every document of one member to another: `PATCH /public/v1/documents/ownership` (../shared/reference/
  * vendor-apis.md §4.3), answered 204. Sent again after a lost answer, it finds nothing left to move.
  */
-export async function transferDocuments(this: IExecuteFunctions, from: string, to: string, itemIndex: number): Promise<void> {
+export async function transferDocuments(this: IExecuteFunctions, from: string, to: string, itemIndex?: number): Promise<void> {
 	await apiRequest.call(this, pandaDoc, {
 		method: 'PATCH',
 		path: paths.ownership,
@@ -62,7 +62,7 @@ export async function transferDocuments(this: IExecuteFunctions, from: string, t
 }
 
 /** `DELETE /public/v1/workspaces/{workspace_id}/members/{member_id}` → 204; a repeat after a lost answer gets 404. */
-export async function removeMembership(this: IExecuteFunctions, workspaceId: string, membershipId: string, itemIndex: number): Promise<void> {
+export async function removeMembership(this: IExecuteFunctions, workspaceId: string, membershipId: string, itemIndex?: number): Promise<void> {
 	await apiRequest.call(this, pandaDoc, {
 		method: 'DELETE',
 		path: paths.workspaceMember(workspaceId, membershipId),

@@ -7,6 +7,7 @@
 // Case model: see README.md in this folder.
 
 const { startPandaDocMock, defaultSeed, PANDADOC_IDS } = require('../mocks/pandadoc');
+const { rosterSyncCase } = require('./lib/roster');
 const { eventSummary, executions, pollEnded, triggerWorkflow } = require('./lib/trigger');
 
 const API_KEY = 'pd-e2e-key-7a2f91';
@@ -49,6 +50,28 @@ function oauth2Data(m, oauthTokenData) {
 }
 const bearer = (r) => String(r.headers.authorization || '').replace(/^Bearer\s+/i, '');
 const apiCalls = (m, since = 0) => m.requests.slice(since).filter((r) => r.path.startsWith('/public/'));
+
+/**
+ * Roster e2e: the default seed plus 300 Members of the main workspace (312 users), and a roster of 292: the 12
+ * seed users as they are, bulk users 1–270 (1–10 made Managers, 11–20 moved to Acme Sales) and 10 new users in
+ * Acme Sales. Bulk users 271–300 are missing: 30 removals, their documents handed to the owner first.
+ */
+function rosterSeed() {
+	const seed = defaultSeed({ bulk: 300 });
+	const bulk = (k) => `bulk.user${k}@example.com`;
+	const workspaceName = (id) => seed.workspaces.find((w) => w.id === id).name;
+	const rows = seed.users.slice(0, 12).map((u) => {
+		const mine = seed.memberships.filter((m) => m.user_id === u.user_id);
+		const m = mine.find((one) => one.workspace_id === MAIN) ?? mine[0];
+		return { email: u.email, role: m.role, team: workspaceName(m.workspace_id) };
+	});
+	for (let k = 1; k <= 270; k++) rows.push({ email: bulk(k), role: k <= 10 ? 'Manager' : 'Member', team: k > 10 && k <= 20 ? 'Acme Sales' : 'Acme' });
+	for (let n = 1; n <= 10; n++) rows.push({ email: `new${n}@example.com`, role: 'Member', team: 'Acme Sales' });
+	seed.documents.push(...[271, 300].map((k) => ({ id: `doc-bulk-${k}`, name: `Bulk ${k}`, owner: mid(100 + k) })));
+	return { mock: mock({ seed: () => structuredClone(seed) }), credentials, rows, bulk };
+}
+
+const roster = rosterSeed();
 
 module.exports = {
 	name: 'pandadoc',
@@ -431,5 +454,47 @@ module.exports = {
 				assertApiKey(ctx);
 			},
 		},
+
+		// ------------------------------------------------------------------ roster (issue 13)
+		rosterSyncCase({
+			name: 'user › sync roster: a Code node’s 292-user roster against 312 users, Plan Only, Apply, re-run',
+			...roster,
+			type: 'pandaDoc',
+			options: { missing: 'deactivate', maxDeactivationPercent: 20, transferTo: 'ada.admin@example.com' },
+			plan: { unchanged: 262, update: 20, create: 10, deactivate: 30 },
+			isWrite: (r) => r.method !== 'GET',
+			checkPlan(ctx, items) {
+				const { assert } = ctx;
+				const lists = ctx.requests('GET', '/public/v1/users');
+				assert.equal(lists.length, 4, `312 users: 4 pages of 100 (the floor), not ${lists.length}`);
+				assert.ok(lists.every((r) => r.query.count === '100'), 'full pages');
+				const byEmail = Object.fromEntries(items.map((i) => [i.email, i]));
+				assert.deepEqual(byEmail[roster.bulk(2)].changes, { role: { from: 'Member', to: 'Manager' } });
+				assert.deepEqual(byEmail[roster.bulk(12)].changes, { team: { from: 'Acme', to: 'Acme Sales' } });
+				assert.equal(byEmail[roster.bulk(281)].action, 'deactivate');
+				assert.equal(byEmail['new1@example.com'].action, 'create');
+			},
+			checkApply(ctx, items, requests) {
+				const { assert, mock: m } = ctx;
+				const creates = requests.filter((r) => r.method === 'POST' && r.path === '/public/v1/users');
+				assert.equal(creates.length, 10, 'one POST /public/v1/users per new user');
+				assert.ok(creates.every((r) => r.body.workspaces.length === 1 && r.body.workspaces[0].workspace_id === SALES && r.body.workspaces[0].role === 'Member'));
+				assert.equal(requests.filter((r) => r.method === 'PATCH' && /^\/public\/v1\/members\//.test(r.path)).length, 10, 'role changes');
+				assert.equal(requests.filter((r) => r.method === 'POST' && r.path === `/public/v1/workspaces/${SALES}/members`).length, 10, 'moves: added to Sales');
+				assert.equal(requests.filter((r) => r.method === 'DELETE').length, 40, 'moves and removals');
+				const transfers = requests.filter((r) => r.path === '/public/v1/documents/ownership');
+				assert.equal(transfers.length, 30);
+				assert.ok(transfers.every((r) => r.body.to_membership_id === mid(1)));
+				const user = (email) => m.state.users.find((u) => u.email === email);
+				const memberships = (email) => m.state.memberships.filter((x) => x.user_id === user(email).user_id && !x.removed);
+				assert.deepEqual(memberships(roster.bulk(300)), []);
+				assert.equal(m.state.documents.find((d) => d.id === 'doc-bulk-300').owner, mid(1));
+				assert.deepEqual(memberships(roster.bulk(15)).map((x) => x.workspace_id), [SALES]);
+				assert.equal(memberships(roster.bulk(2))[0].role, 'Manager');
+				assert.deepEqual(memberships('new10@example.com').map((x) => [x.workspace_id, x.role]), [[SALES, 'Member']]);
+				assert.ok(items.filter((i) => i.action !== 'unchanged').every((i) => i.result === 'done'));
+				assertApiKey(ctx);
+			},
+		}),
 	],
 };

@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector, resourceSelector } from '../../shared/descriptions';
+import { rosterOperations } from '../../shared/roster';
+import type { RosterUi } from '../../shared/roster';
+import { roleField } from '../members';
+import { pandaDocRoster } from '../roster';
+import { workspaceLocator } from '../workspaces';
 import type { Resources } from '../../shared/router';
 import * as memberAddToWorkspace from './member/addToWorkspace.operation';
 import * as memberChangeWorkspace from './member/changeWorkspace.operation';
@@ -15,6 +20,14 @@ import * as workspaceCreate from './workspace/create.operation';
 import * as workspaceDeactivate from './workspace/deactivate.operation';
 import * as workspaceGetAll from './workspace/getAll.operation';
 
+const rosterUi: RosterUi = {
+	resource: 'user',
+	teamLabel: 'Workspace',
+	roleField: (show) => roleField(show, 'The wanted role of the user in the workspace'),
+	teamField: (show) => workspaceLocator(show, 'team', 'Workspace', false),
+	defaultProtectedRoles: ['Admin'],
+};
+
 export const resources: Resources = {
 	member: {
 		get: memberGet,
@@ -25,7 +38,7 @@ export const resources: Resources = {
 		remove: memberRemove,
 		changeWorkspace: memberChangeWorkspace,
 	},
-	user: { create: userCreate, getAll: userGetAll },
+	user: { ...rosterOperations(pandaDocRoster, rosterUi), create: userCreate, getAll: userGetAll },
 	workspace: { create: workspaceCreate, getAll: workspaceGetAll, deactivate: workspaceDeactivate },
 };
 
@@ -68,7 +81,19 @@ export const operationFields: INodeProperties[] = [
 	]),
 	operationSelector('user', 'getAll', [
 		{ name: 'Create', value: 'create', action: 'Create a user', description: 'Create a user in one or more workspaces' },
+		{
+			name: 'Create or Update',
+			value: 'createOrUpdate',
+			action: 'Create or update a user',
+			description: 'Create a user, or change its role and workspace to the wanted ones; safe to run again',
+		},
 		{ name: 'Get Many', value: 'getAll', action: 'Get many users', description: 'List the users of the organization' },
+		{
+			name: 'Sync Roster',
+			value: 'syncRoster',
+			action: 'Sync users with a roster',
+			description: 'Plan or apply the creations, changes and workspace removals that make PandaDoc match the input items',
+		},
 	]),
 	operationSelector('workspace', 'getAll', [
 		{ name: 'Create', value: 'create', action: 'Create a workspace', description: 'Create a workspace' },

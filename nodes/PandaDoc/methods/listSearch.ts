@@ -1,9 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { collect } from '../../shared/pagination';
 import { apiRequest } from '../../shared/transport';
+import { listWorkspaces } from '../memberCalls';
 import { workspaceMembers } from '../members';
-import { asList, pandaDoc, paths, workspacePaging } from '../transport';
+import { asList, pandaDoc, paths } from '../transport';
 
 const PAGE_SIZE = 100;
 
@@ -67,6 +67,6 @@ export async function searchWorkspaces(this: ILoadOptionsFunctions, filter?: str
 
 /** Every workspace, for the dropdown of Create's additional workspaces. */
 export async function getWorkspaces(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const workspaces = await collect.call(this, pandaDoc, { method: 'GET', path: paths.workspaces }, workspacePaging, { returnAll: true });
+	const workspaces = await listWorkspaces.call(this, { returnAll: true });
 	return workspaces.map((w) => ({ name: String(w.name ?? w.id), value: String(w.id) }));
 }

@@ -57,7 +57,7 @@ function syncRoster(adapter: RosterAdapter, ui: RosterUi): Operation {
 		const { plan: options, limit } = readSyncOptions.call(this, adapter, ui.defaultProtectedRoles);
 		const apply = this.getNodeParameter('rosterMode', 0, 'plan') === 'apply';
 		const teams = !!options.scopeTeam || (options.fields.includes('team') && rows.some((row) => row.team));
-		const state = await adapter.list.call(this, { teams });
+		const state = await adapter.list.call(this, { teams, scopeTeam: options.scopeTeam });
 		const transferTo = transferTarget.call(this, adapter, state, options.transferTo);
 		const plan = planRoster(this.getNode(), adapter.name, rows, state, options);
 		let results = new Map<PlanEntry, EntryResult>();

@@ -124,8 +124,10 @@ export interface RosterAdapter {
 	/**
 	 * Every user the credential can see, once, at the list's request floor (full pages, no per-user reads),
 	 * and the teams when `teams` is true. Users outside the scope may be included: the planner filters.
+	 * `scopeTeam` (Only Team, as typed) lets a vendor whose users belong to several teams list each user by
+	 * its membership of that team.
 	 */
-	list(this: IExecuteFunctions, need: { teams: boolean }): Promise<RosterState>;
+	list(this: IExecuteFunctions, need: { teams: boolean; scopeTeam?: string }): Promise<RosterState>;
 	/** The users with these emails (Create or Update); default: `list`. */
 	lookup?(this: IExecuteFunctions, emails: string[], need: { teams: boolean }): Promise<RosterState>;
 	/**

@@ -17,7 +17,7 @@
 //   listFloor(mock)           list requests one full listing of the mock's users costs
 //   createdStatus             status of a user just created (default 'invited')
 //   parameters                more node parameters every run needs (e.g. DocuSign's { account })
-//   canReactivate             false: the vendor has no deactivated state (SignNow): the reactivation parts are left out
+//   canReactivate             false: the vendor cannot reactivate (SignNow, PandaDoc): the reactivation parts are left out
 //   teamRequired              true: the vendor creates users only in a team (SignNow): Create or Update gives each its team
 //
 // The mock's seed needs an admin, three active users of roles.member, a deactivated user (unless canReactivate
@@ -66,7 +66,7 @@ function rosterCases(h) {
 		const users = h.users(mock);
 		const members = users.filter((u) => u.status === 'active' && u.role === h.roles.member);
 		const [gone, roleChanged, teamChanged] = members;
-		const back = users.find((u) => u.status === 'deactivated');
+		const back = canReactivate ? users.find((u) => u.status === 'deactivated') : undefined;
 		const fresh = `new.hire.${Date.now()}@example.com`;
 		const rows = users
 			.filter((u) => u.status !== 'deactivated' && u !== gone)
@@ -227,7 +227,7 @@ function rosterCases(h) {
 		test('invites when missing, changes what differs, reactivates when asked; a second run is unchanged', async () => {
 			const users = h.users(mock);
 			const member = users.find((u) => u.status === 'active' && u.role === h.roles.member);
-			const off = users.find((u) => u.status === 'deactivated');
+			const off = canReactivate ? users.find((u) => u.status === 'deactivated') : undefined;
 			const fresh = `ensure.${Date.now()}@example.com`;
 			const items = [{ json: { email: fresh, role: h.roles.member } }, { json: { email: member.email, role: h.roles.other } }];
 			if (off) items.push({ json: { email: off.email, role: off.role } });

@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor, simplifyField } from '../../../shared/descriptions';
-import { apiRequest } from '../../../shared/transport';
-import { forgetMembers, memberOutput, readRole, readUser, resolveUserId, roleField, userLocator } from '../../members';
-import { pandaDoc, paths } from '../../transport';
+import { addMember } from '../../memberCalls';
+import { memberOutput, readRole, readUser, resolveUserId, roleField, userLocator } from '../../members';
 import { optionalWorkspaceLocator, readWorkspace, workspaceOrKeys } from '../../workspaces';
 import { notifyOptions, readNotify } from '../../notify';
 
@@ -28,13 +27,6 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const qs = readNotify.call(this, i);
 	const userId = await resolveUserId.call(this, user, i);
 	const workspaceId = await workspaceOrKeys.call(this, chosen, i);
-	const added = await apiRequest.call(this, pandaDoc, {
-		method: 'POST',
-		path: paths.workspaceMembers(workspaceId),
-		qs,
-		body: { user_id: userId, role },
-		itemIndex: i,
-	});
-	forgetMembers(this);
+	const added = await addMember.call(this, workspaceId, userId, role, qs, i);
 	return memberOutput.call(this, i, { user_id: userId, membership_id: added.member_id, ...added });
 }

@@ -3,10 +3,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { showFor } from '../../../shared/descriptions';
 import { inputError } from '../../../shared/errors';
 import { readLocator } from '../../../shared/input';
-import { apiRequest } from '../../../shared/transport';
-import { findMember, forgetMembers, memberLocator, memberOrderKey, readMember, readRole, ROLE_OPTIONS } from '../../members';
+import { addMember } from '../../memberCalls';
+import { findMember, memberLocator, memberOrderKey, readMember, readRole, ROLE_OPTIONS } from '../../members';
 import { explain, readTransferTo, removeMembership, transferDocuments, transferTarget, transferToField } from '../../offboarding';
-import { pandaDoc, paths } from '../../transport';
 import { optionalWorkspaceLocator, readWorkspace, workspaceLocator, workspaceOrKeys } from '../../workspaces';
 
 const show = showFor('member', 'changeWorkspace');
@@ -53,13 +52,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const role = chosen === 'keep' ? String(member.role ?? 'Member') : chosen;
 	const target = await transferTarget.call(this, transferTo, membershipId, fromWorkspace, i);
 
-	const added = await apiRequest.call(this, pandaDoc, {
-		method: 'POST',
-		path: paths.workspaceMembers(toWorkspace),
-		body: { user_id: member.user_id, role },
-		itemIndex: i,
-	});
-	forgetMembers(this);
+	const added = await addMember.call(this, toWorkspace, member.user_id, role, {}, i);
 	const who = String(member.email ?? member.user_id);
 	let step = 'transferring the documents';
 	try {

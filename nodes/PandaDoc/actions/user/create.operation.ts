@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { showFor, simplifyField } from '../../../shared/descriptions';
-import { apiRequest } from '../../../shared/transport';
 import { inputError } from '../../../shared/errors';
 import { asText, readChoice, readEmail, readName, readText } from '../../../shared/input';
-import { forgetMembers, memberOutput, readRole, ROLE_OPTIONS, roleField } from '../../members';
-import { asList, pandaDoc, paths } from '../../transport';
+import { createUser } from '../../memberCalls';
+import { memberOutput, readRole, ROLE_OPTIONS, roleField } from '../../members';
+import { asList } from '../../transport';
 import { optionalWorkspaceLocator, readWorkspace, workspaceOrKeys } from '../../workspaces';
 import { notifyOptions, readNotify } from '../../notify';
 
@@ -103,14 +103,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const more = additionalWorkspaces.call(this, i);
 	const qs = readNotify.call(this, i);
 	const workspaces = [{ workspace_id: await workspaceOrKeys.call(this, chosen, i), role }, ...more];
-	const created = await apiRequest.call(this, pandaDoc, {
-		method: 'POST',
-		path: paths.users,
-		qs,
-		body: { user, workspaces, license },
-		itemIndex: i,
-	});
-	forgetMembers(this);
+	const created = await createUser.call(this, { user, workspaces, license }, qs, i);
 	const memberIds = new Map(asList(created.workspaces).map((w) => [String(w.workspace_id), w.member_id]));
 	// Shaped as a users-list entry: what was sent, with the new IDs.
 	return memberOutput.call(this, i, {

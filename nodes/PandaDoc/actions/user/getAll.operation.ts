@@ -2,9 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { filtersField, returnAllAndLimit, showFor, simplifyField } from '../../../shared/descriptions';
 import { readLimit } from '../../../shared/input';
-import { collect } from '../../../shared/pagination';
+import { listUsers } from '../../memberCalls';
 import { memberOutput } from '../../members';
-import { pandaDoc, paths, userPaging } from '../../transport';
 
 const show = showFor('user', 'getAll');
 
@@ -28,7 +27,6 @@ export const description: INodeProperties[] = [
  */
 export async function execute(this: IExecuteFunctions, i: number) {
 	const filters = this.getNodeParameter('filters', i, {}) as { showRemoved?: boolean };
-	const qs = filters.showRemoved ? { show_removed: true } : {};
-	const users = await collect.call(this, pandaDoc, { method: 'GET', path: paths.users, qs, itemIndex: i }, userPaging, readLimit.call(this, i));
+	const users = await listUsers.call(this, readLimit.call(this, i), filters.showRemoved === true, i);
 	return users.map((user) => memberOutput.call(this, i, user));
 }
