@@ -36,6 +36,7 @@ export const boldSignRoster: RosterAdapter = {
 	roles: ROLE_OPTIONS.map((option) => option.value),
 	createBatchSize: CREATE_BATCH,
 	transfersDocuments: true,
+	reactivates: true,
 	async list({ teams }) {
 		const users = collect.call(this, boldSign, { method: 'GET', path: '/v1/users/list' }, userPaging, { returnAll: true });
 		return await withTeams.call(this, users, teams);

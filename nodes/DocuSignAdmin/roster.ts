@@ -102,6 +102,7 @@ export const docuSignRoster: RosterAdapter = {
 	roles: ROSTER_ROLES,
 	createBatchSize: 1,
 	transfersDocuments: false,
+	reactivates: true,
 	async list({ teams }) {
 		const scope = await scopeOf.call(this);
 		return await toState.call(this, scope, await listAccountUsers.call(this, scope.orgId, scope.accountId, {}, true), teams);

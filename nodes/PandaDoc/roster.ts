@@ -67,6 +67,7 @@ export const pandaDocRoster: RosterAdapter = {
 	roles: ROLE_OPTIONS.map((option) => option.value),
 	createBatchSize: 1,
 	transfersDocuments: true,
+	reactivates: false,
 	async list({ teams, scopeTeam }) {
 		const [users, workspaces] = await Promise.all([
 			listUsers.call(this, { returnAll: true }),

@@ -49,6 +49,7 @@ export const signNowRoster: RosterAdapter = {
 	roles: ROLES,
 	createBatchSize: INVITE_BATCH,
 	transfersDocuments: false,
+	reactivates: false,
 	async list() {
 		const scope = scopeOption.call(this);
 		const listed = await listTeams.call(this, { returnAll: true });

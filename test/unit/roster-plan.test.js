@@ -186,3 +186,25 @@ describe('checkSafetyLimit', () => {
 		expect(() => checkSafetyLimit(node, counts, {})).not.toThrow();
 	});
 });
+
+describe('roster fields', () => {
+	const nodes = {
+		BoldSign: require('../../dist/nodes/BoldSign/BoldSign.node').BoldSign,
+		DocuSignAdmin: require('../../dist/nodes/DocuSignAdmin/DocuSignAdmin.node').DocuSignAdmin,
+		SignNow: require('../../dist/nodes/SignNow/SignNow.node').SignNow,
+		PandaDoc: require('../../dist/nodes/PandaDoc/PandaDoc.node').PandaDoc,
+	};
+	const optionNames = (properties, name) => properties.filter((p) => p.name === name).flatMap((p) => (p.options ?? []).map((o) => o.name));
+
+	test.each([
+		['BoldSign', true],
+		['DocuSignAdmin', true],
+		['SignNow', false],
+		['PandaDoc', false],
+	])('%s: the Reactivate options show only where the vendor can reactivate (%s)', (name, reactivates) => {
+		const { properties } = new nodes[name]().description;
+		expect(optionNames(properties, 'rosterOptions').includes('reactivate')).toBe(reactivates);
+		expect(properties.some((p) => p.name === 'ensureOptions')).toBe(reactivates);
+		expect(optionNames(properties, 'rosterOptions').length).toBeGreaterThan(3);
+	});
+});

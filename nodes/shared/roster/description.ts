@@ -38,7 +38,7 @@ export function createOrUpdateFields(adapter: RosterAdapter, ui: RosterUi): INod
 			displayName: 'Email',
 			name: 'email',
 			type: 'string',
-			placeholder: 'name@example.com',
+			placeholder: 'e.g. name@example.com',
 			default: '',
 			required: true,
 			description: `Email of the user. A ${adapter.name} user with this email is updated; otherwise one is invited.`,
@@ -47,23 +47,27 @@ export function createOrUpdateFields(adapter: RosterAdapter, ui: RosterUi): INod
 		ui.roleField(show),
 		{ ...ui.teamField(show), required: false, description: `${ui.teamLabel} of the user. Leave empty to keep the current one (new users get the default).` },
 		...names,
-		{
-			displayName: 'Options',
-			name: 'ensureOptions',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			displayOptions: show,
-			options: [
-				{
-					displayName: 'Reactivate',
-					name: 'reactivate',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to reactivate the user when it is deactivated. Off: a deactivated user is reported as skipped.',
-				},
-			],
-		},
+		...(adapter.reactivates
+			? [
+					{
+						displayName: 'Options',
+						name: 'ensureOptions',
+						type: 'collection',
+						placeholder: 'Add Option',
+						default: {},
+						displayOptions: show,
+						options: [
+							{
+								displayName: 'Reactivate',
+								name: 'reactivate',
+								type: 'boolean',
+								default: false,
+								description: 'Whether to reactivate the user when it is deactivated. Off: a deactivated user is reported as skipped.',
+							},
+						],
+					} satisfies INodeProperties,
+				]
+			: []),
 	];
 }
 
@@ -86,6 +90,17 @@ export function syncRosterFields(adapter: RosterAdapter, ui: RosterUi): INodePro
 				column('Last Name Field', 'lastNameColumn', 'lastName', 'the user’s last name (empty: left as it is)'),
 			]
 		: [];
+	const reactivate: INodeProperties[] = adapter.reactivates
+		? [
+				{
+					displayName: 'Reactivate Users',
+					name: 'reactivate',
+					type: 'boolean',
+					default: false,
+					description: 'Whether deactivated users who are in the roster are reactivated. Off: they are reported as skipped.',
+				},
+			]
+		: [];
 	const transfer: INodeProperties[] = adapter.transfersDocuments
 		? [
 				{
@@ -93,7 +108,7 @@ export function syncRosterFields(adapter: RosterAdapter, ui: RosterUi): INodePro
 					name: 'transferTo',
 					type: 'string',
 					default: '',
-					placeholder: 'name@example.com',
+					placeholder: 'e.g. name@example.com',
 					description: 'Email of an active user who receives the documents of the users deactivated. This user is never deactivated.',
 				},
 			]
@@ -171,7 +186,7 @@ export function syncRosterFields(adapter: RosterAdapter, ui: RosterUi): INodePro
 					name: 'scopeDomain',
 					type: 'string',
 					default: '',
-					placeholder: 'example.com',
+					placeholder: 'e.g. example.com',
 					description: 'Only users whose email is at this domain are compared and changed',
 				},
 				{
@@ -179,7 +194,7 @@ export function syncRosterFields(adapter: RosterAdapter, ui: RosterUi): INodePro
 					name: 'protectedEmails',
 					type: 'string',
 					default: '',
-					placeholder: 'owner@example.com, it@example.com',
+					placeholder: 'e.g. owner@example.com, it@example.com',
 					description: 'Users never deactivated and whose role never changes, separated by commas',
 				},
 				{
@@ -190,13 +205,7 @@ export function syncRosterFields(adapter: RosterAdapter, ui: RosterUi): INodePro
 					options: adapter.roles.map((role) => ({ name: role, value: role })),
 					description: `Users with these roles are never deactivated and their role never changes. When this option is not added: ${ui.defaultProtectedRoles.join(', ') || 'none'}.`,
 				},
-				{
-					displayName: 'Reactivate Users',
-					name: 'reactivate',
-					type: 'boolean',
-					default: false,
-					description: 'Whether deactivated users who are in the roster are reactivated. Off: they are reported as skipped.',
-				},
+				...reactivate,
 				...transfer,
 			],
 		},

@@ -121,6 +121,8 @@ export interface RosterAdapter {
 	createBatchSize: number;
 	/** Whether `deactivate` can hand the user's documents to another user. */
 	transfersDocuments: boolean;
+	/** Whether a deactivated user can be reactivated (`reactivate`); false hides the Reactivate options. */
+	reactivates: boolean;
 	/**
 	 * Every user the credential can see, once, at the list's request floor (full pages, no per-user reads),
 	 * and the teams when `teams` is true. Users outside the scope may be included: the planner filters.
