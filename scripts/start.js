@@ -180,7 +180,7 @@ async function main() {
 	}
 }
 
-module.exports = { main };
+module.exports = { main, ownerStatus, ownerLine };
 
 if (require.main === module) {
 	main().then((code) => process.exit(code));
