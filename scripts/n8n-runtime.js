@@ -10,6 +10,7 @@ const http = require('node:http');
 const net = require('node:net');
 const path = require('node:path');
 
+const { step } = require('./progress');
 const toolchain = require('./toolchain');
 
 const N8N_VERSION = '2.41.0';
@@ -73,19 +74,22 @@ function install(paths, env) {
 	const tmp = path.join(root, `.n8n-${N8N_VERSION}.tmp-${process.pid}`);
 	fs.mkdirSync(tmp, { recursive: true });
 	const started = Date.now();
-	log(`installing n8n ${N8N_VERSION} into ${paths.dir} (first run only, takes several minutes)`);
+	log(`n8n ${N8N_VERSION} goes into ${paths.dir} (first run only): install, then build two native modules`);
 	try {
 		fs.writeFileSync(
 			path.join(tmp, 'package.json'),
 			JSON.stringify({ name: 'esign-users-n8n-runtime', private: true, dependencies: { n8n: N8N_VERSION } }, null, 2) + '\n',
 		);
 		// --ignore-scripts: some dependency (a kafka module) downloads zlib in its install script.
-		npmIn(tmp, ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], env);
+		step('n8n-runtime', `installing n8n ${N8N_VERSION} with npm`, 'step 1 of 3, 2–6 min', () =>
+			npmIn(tmp, ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], env),
+		);
 		// The native addons n8n needs at runtime, built against the Node 24 headers (npm_config_nodedir).
-		log(`building ${NATIVE_MODULES.join(', ')} against Node ${toolchain.NODE_VERSION}`);
-		npmIn(tmp, ['rebuild', ...NATIVE_MODULES, '--loglevel=error'], env);
+		step('n8n-runtime', `building ${NATIVE_MODULES.join(', ')} against Node ${toolchain.NODE_VERSION}`, 'step 2 of 3, 1–3 min', () =>
+			npmIn(tmp, ['rebuild', ...NATIVE_MODULES, '--loglevel=error'], env),
+		);
 		const tmpPaths = runtimePaths(tmp);
-		verifyNative(tmpPaths, env);
+		step('n8n-runtime', 'checking that the native modules load', 'step 3 of 3', () => verifyNative(tmpPaths, env));
 		fs.writeFileSync(
 			tmpPaths.marker,
 			JSON.stringify({ n8n: N8N_VERSION, node: toolchain.NODE_VERSION, installedAt: new Date().toISOString() }) + '\n',

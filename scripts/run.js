@@ -15,6 +15,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
+const { seconds } = require('./progress');
 const tc = require('./toolchain');
 
 const BIN = path.join(tc.ROOT, 'node_modules', '.bin');
@@ -42,32 +43,44 @@ function readJson(file) {
 	}
 }
 
+/** Runs one stage of `npm test`, announcing it and printing its pass/fail line; fn returns { passed, failed }. */
+function stage(rows, name, what, fn) {
+	console.log(`\n[test] ${name}: ${what}…`);
+	const started = Date.now();
+	const row = { name, ...fn() };
+	rows.push(row);
+	const verdict = row.failed ? 'FAILED' : 'passed';
+	console.log(`[test] ${name}: ${verdict} (${row.passed} passed, ${row.failed} failed) in ${seconds(Date.now() - started)}`);
+	return row;
+}
+
+const byStatus = (status) => ({ passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 });
+
 function test(env, args) {
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'esign-test-'));
 	const rows = [];
-	const check = (name, status) => rows.push({ name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 });
 
-	check('lint', lint(env));
-	const built = build(env);
-	check('build', built);
+	stage(rows, 'lint', 'n8n-node lint', () => byStatus(lint(env)));
+	const built = stage(rows, 'build', 'TypeScript and assets into dist/', () => byStatus(build(env)));
 
-	if (built === 0) {
-		const jestOut = path.join(tmp, 'jest.json');
-		const jestStatus = run(path.join(BIN, 'jest'), ['--config', 'jest.config.js', '--json', `--outputFile=${jestOut}`], env);
-		const jest = readJson(jestOut);
-		rows.push(
-			jest
-				? { name: 'integration', passed: jest.numPassedTests, failed: jest.numFailedTests + (jest.numRuntimeErrorTestSuites || 0) }
-				: { name: 'integration', passed: 0, failed: 1 },
-		);
-		if (jest && jestStatus !== 0 && rows[rows.length - 1].failed === 0) rows[rows.length - 1].failed = 1;
+	if (built.failed === 0) {
+		stage(rows, 'integration', 'the jest suites in test/ (about 2 min)', () => {
+			const jestOut = path.join(tmp, 'jest.json');
+			const status = run(path.join(BIN, 'jest'), ['--config', 'jest.config.js', '--json', `--outputFile=${jestOut}`], env);
+			const jest = readJson(jestOut);
+			if (!jest) return { passed: 0, failed: 1 };
+			const failed = jest.numFailedTests + (jest.numRuntimeErrorTestSuites || 0);
+			return { passed: jest.numPassedTests, failed: status !== 0 && failed === 0 ? 1 : failed };
+		});
 
 		if (!args.includes('--no-e2e')) {
-			const summary = path.join(tmp, 'e2e.json');
-			const e2eStatus = run(process.execPath, [path.join('test', 'e2e', 'run-e2e.js')], { ...env, ESIGN_E2E_SUMMARY: summary });
-			const e2e = readJson(summary);
-			rows.push(e2e ? { name: 'e2e', passed: e2e.passed, failed: e2e.failed } : { name: 'e2e', passed: 0, failed: 1 });
-			if (e2eStatus !== 0 && rows[rows.length - 1].failed === 0) rows[rows.length - 1].failed = 1;
+			stage(rows, 'e2e', 'the package in a real n8n (test/e2e, several minutes)', () => {
+				const summary = path.join(tmp, 'e2e.json');
+				const status = run(process.execPath, [path.join('test', 'e2e', 'run-e2e.js')], { ...env, ESIGN_E2E_SUMMARY: summary });
+				const e2e = readJson(summary);
+				if (!e2e) return { passed: 0, failed: 1 };
+				return { passed: e2e.passed, failed: status !== 0 && e2e.failed === 0 ? 1 : e2e.failed };
+			});
 		}
 	}
 	fs.rmSync(tmp, { recursive: true, force: true });

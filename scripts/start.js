@@ -30,7 +30,7 @@ function editorPort() {
 }
 
 /** Prints the editor URL and what this package contributes to the nodes panel. */
-function printBanner({ handle, userFolder, packageJson, types, startedMs }) {
+function printBanner({ handle, userFolder, packageJson, types, startedMs, owner }) {
 	const ours = (list, key) => list.filter((t) => String(t[key]).startsWith(`${rt.PACKAGE_NAME}.`));
 	const nodes = ours(types.nodes, 'name').filter((n) => !/Tool$/.test(n.name) || !types.nodes.some((m) => `${m.name}Tool` === n.name));
 	const declaredCreds = new Set();
@@ -46,10 +46,51 @@ function printBanner({ handle, userFolder, packageJson, types, startedMs }) {
 	if (tools.length) say(`  AI tools:     ${tools.map((t) => t.name).join(', ')}`);
 	say(`  Credentials:  ${creds.map((c) => `${c.displayName} (${c.name})`).join(', ') || '(none)'}`);
 	say(`  Data folder:  ${userFolder}`);
+	say(`  Owner:        ${ownerLine(owner, handle.url)}`);
 	say('');
-	say('  First visit: create the owner account. Then add a node: search "BoldSign" or "DocuSign" in the nodes panel.');
+	say('  Then add a node: search "BoldSign", "DocuSign", "SignNow" or "PandaDoc" in the nodes panel.');
 	say('  Press Ctrl-C to stop.');
 	say('');
+}
+
+function ownerLine(owner, url) {
+	if (owner.needsSetup) return `not set up yet: open ${url} and create the owner account (kept in the data folder)`;
+	if (owner.needsSetup === false) return owner.email ? `set up: open ${url} and sign in as ${owner.email}` : `set up: open ${url} and sign in`;
+	return `unknown (${owner.reason}): open ${url}`;
+}
+
+/**
+ * Whether the owner account still has to be created: n8n's public settings (GET /rest/settings without a
+ * login) say `userManagement.showSetupOnFirstLoad`. When it exists, its email is read from n8n's database.
+ */
+async function ownerStatus(handle, runtime, userFolder) {
+	const res = await rt.httpGet(`http://127.0.0.1:${handle.port}/rest/settings`);
+	let needsSetup;
+	try {
+		needsSetup = JSON.parse(res.body).data.userManagement.showSetupOnFirstLoad;
+	} catch {
+		return { reason: `GET /rest/settings answered ${res.status || res.error}` };
+	}
+	if (typeof needsSetup !== 'boolean') return { reason: 'GET /rest/settings has no userManagement.showSetupOnFirstLoad' };
+	return needsSetup ? { needsSetup } : { needsSetup, email: await ownerEmail(runtime, userFolder) };
+}
+
+/** The owner's email from n8n's SQLite database (read-only, with n8n's own sqlite3); undefined if it cannot be read. */
+function ownerEmail(runtime, userFolder) {
+	return new Promise((resolve) => {
+		try {
+			const sqlite3 = require(path.join(runtime.dir, 'node_modules', 'sqlite3'));
+			const db = new sqlite3.Database(path.join(userFolder, '.n8n', 'database.sqlite'), sqlite3.OPEN_READONLY, (openError) => {
+				if (openError) return resolve(undefined);
+				db.get("SELECT email FROM user WHERE roleSlug = 'global:owner' LIMIT 1", (error, row) => {
+					db.close();
+					resolve(error || !row ? undefined : row.email);
+				});
+			});
+		} catch {
+			resolve(undefined);
+		}
+	});
 }
 
 async function run() {
@@ -116,7 +157,8 @@ async function run() {
 		return 130;
 	}
 	const types = await rt.readFrontendTypes(userFolder).catch(() => ({ nodes: [], credentials: [] }));
-	printBanner({ handle, userFolder, packageJson, types, startedMs: Date.now() - started });
+	const owner = await ownerStatus(handle, runtime, userFolder);
+	printBanner({ handle, userFolder, packageJson, types, startedMs: Date.now() - started, owner });
 
 	const exit = await handle.exited;
 	if (stopping) {
@@ -138,7 +180,7 @@ async function main() {
 	}
 }
 
-module.exports = { main };
+module.exports = { main, ownerStatus, ownerLine };
 
 if (require.main === module) {
 	main().then((code) => process.exit(code));

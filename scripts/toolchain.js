@@ -9,6 +9,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
+const { step } = require('./progress');
+
 const NODE_VERSION = '24.21.0';
 const ROOT = path.resolve(__dirname, '..');
 
@@ -43,23 +45,28 @@ function ensureNode24() {
 	const binDir = path.join(pkgDir, 'bin');
 	const nodeBin = path.join(binDir, 'node');
 	if (!fs.existsSync(nodeBin)) {
-		log(`installing Node ${NODE_VERSION} from the npm registry into ${dir}`);
-		fs.mkdirSync(dir, { recursive: true });
-		fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"node24-runtime","private":true}\n');
-		npm(['install', '--no-save', '--no-audit', '--no-fund', '--prefix', dir, `node@${NODE_VERSION}`], {
-			cwd: dir,
-			quiet: true,
-		});
-		if (!fs.existsSync(nodeBin)) {
-			// The `node` package installs its platform binary from a preinstall script; install it directly if that did not run.
-			npm(
-				['install', '--no-save', '--no-audit', '--no-fund', '--prefix', path.join(dir, 'node_modules', 'node'), `${platformPackage()}@${NODE_VERSION}`],
-				{ cwd: dir, quiet: true },
-			);
-		}
-		if (!fs.existsSync(nodeBin)) throw new Error(`Node ${NODE_VERSION} did not install: ${nodeBin} is missing`);
+		log(`first run: Node ${NODE_VERSION}, the devDependencies and n8n go into ${cacheRoot()} (about 10 minutes in all; later runs reuse them)`);
+		step('toolchain', `installing Node ${NODE_VERSION} (npm package node@${NODE_VERSION})`, 'about 1 min', () => installNode24(dir, nodeBin));
 	}
 	return { binDir, nodeDir: pkgDir, version: NODE_VERSION };
+}
+
+/** The `node` npm package (and its platform binary) into dir. */
+function installNode24(dir, nodeBin) {
+	fs.mkdirSync(dir, { recursive: true });
+	fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"node24-runtime","private":true}\n');
+	npm(['install', '--no-save', '--no-audit', '--no-fund', '--prefix', dir, `node@${NODE_VERSION}`], {
+		cwd: dir,
+		quiet: true,
+	});
+	if (!fs.existsSync(nodeBin)) {
+		// The `node` package installs its platform binary from a preinstall script; install it directly if that did not run.
+		npm(
+			['install', '--no-save', '--no-audit', '--no-fund', '--prefix', path.join(dir, 'node_modules', 'node'), `${platformPackage()}@${NODE_VERSION}`],
+			{ cwd: dir, quiet: true },
+		);
+	}
+	if (!fs.existsSync(nodeBin)) throw new Error(`Node ${NODE_VERSION} did not install: ${nodeBin} is missing`);
 }
 
 /** Environment for child processes that must run on Node 24 and build native addons against its headers. */
@@ -85,12 +92,13 @@ function ensureDeps(env) {
 	const pkg = path.join(ROOT, 'package.json');
 	const newest = Math.max(fs.statSync(pkg).mtimeMs, fs.existsSync(lock) ? fs.statSync(lock).mtimeMs : 0);
 	if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= newest) return;
-	log('installing devDependencies');
 	// `npm install` honours package-lock.json; `npm ci` refuses it here because some platform-specific optional
 	// packages of the lint toolchain are not on the registry this machine reaches.
 	// --ignore-scripts: n8n-core pulls native optional modules the nodes never load in tests.
 	// --no-save: a test run must leave package-lock.json as committed (npm would add other platforms' entries).
-	npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-save'], { cwd: ROOT, env });
+	step('toolchain', 'installing the devDependencies (npm install)', '1–4 min', () =>
+		npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-save'], { cwd: ROOT, env }),
+	);
 	fs.writeFileSync(marker, new Date().toISOString());
 }
 
