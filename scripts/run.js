@@ -9,6 +9,8 @@
 //   node scripts/run.js build | lint
 //   node scripts/run.js bench [options]  our nodes vs n8n's HTTP Request node in a real n8n (scripts/bench.js)
 //   node scripts/run.js mutation [stryker options]  build, mutation testing of nodes/shared and credentials
+//   node scripts/run.js packages [options]  build, one package per vendor + the bundle, checked (scripts/packages.js)
+//   node scripts/run.js compat             build, the e2e smoke set in n8n 1.x on Node 20 (run-e2e.js --n8n=1.x --smoke)
 
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -157,11 +159,15 @@ function main() {
 			return require('./bench.js').main(args);
 		case 'mutation':
 			return mutation(env, args);
+		case 'packages':
+			return build(env) || require('./packages.js').main(args);
+		case 'compat':
+			return build(env) || run(process.execPath, [path.join('test', 'e2e', 'run-e2e.js'), '--n8n=1.x', '--smoke', ...args], env);
 		case 'start':
 			// start.js builds, packs and installs the package itself.
 			return require('./start.js').main();
 		default:
-			console.error(`unknown command "${command}": use start, test, bench, build, lint or mutation`);
+			console.error(`unknown command "${command}": use start, test, bench, build, lint, mutation, packages or compat`);
 			return 2;
 	}
 }
