@@ -14,22 +14,31 @@ const toolchain = require('./toolchain');
 
 const N8N_VERSION = '2.41.0';
 const PACKAGE_NAME = 'n8n-nodes-esign-users';
-const NATIVE_MODULES = ['sqlite3', 'isolated-vm'];
 
 /**
  * The n8n versions the package is run in. `node`: 'node24' (bootstrapped by toolchain.js) or 'system'
  * (the machine's Node 20, what n8n 1.x supports). `overrides`: npm overrides for the install (n8n 1.x
  * pins xlsx to a tarball URL off the registry). `env`: settings n8n needs to run the package.
- * `executionStore`: where the e2e suite reads executions ('filesystem' needs n8n 2.x).
+ * `native`: addons built after the install (--ignore-scripts skips their builds). `executionStore`: where
+ * the e2e suite reads executions ('filesystem' needs n8n 2.x).
  */
 const RUNTIMES = {
-	[N8N_VERSION]: { version: N8N_VERSION, node: 'node24', overrides: {}, env: {}, executionStore: 'filesystem' },
+	[N8N_VERSION]: {
+		version: N8N_VERSION,
+		node: 'node24',
+		overrides: {},
+		env: {},
+		native: ['sqlite3', 'isolated-vm'],
+		executionStore: 'filesystem',
+	},
 	'1.x': {
 		version: '1.123.81',
 		node: 'system',
 		overrides: { xlsx: '0.18.5' },
-		// the package's expressions ({{ }} in credentials) under n8n 1.x's own evaluator
+		// The legacy expression evaluator: the other one runs in isolated-vm 6, which needs Node >= 22 and does
+		// not build on Node 20 (n8n loads it only for that engine).
 		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+		native: ['sqlite3'],
 		executionStore: 'database',
 	},
 };
@@ -111,7 +120,7 @@ function install(paths, profile, env) {
 		// --ignore-scripts: some dependency (a kafka module) downloads zlib in its install script.
 		npmIn(tmp, ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], env);
 		// The native addons n8n needs at runtime, built against the headers of the Node it runs under.
-		const native = NATIVE_MODULES.filter((m) => fs.existsSync(path.join(tmp, 'node_modules', m)));
+		const native = profile.native.filter((m) => fs.existsSync(path.join(tmp, 'node_modules', m)));
 		log(`building ${native.join(', ')} against Node ${env.ESIGN_NODE_VERSION}`);
 		npmIn(tmp, ['rebuild', ...native, '--loglevel=error'], env);
 		const tmpPaths = runtimePaths(tmp);

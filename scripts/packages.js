@@ -110,7 +110,9 @@ function packageJsonFor(rootPkg, pkg) {
 	const template = readJson(path.join(ROOT, 'packages', pkg.key, 'package.json'));
 	const base = pkg.folder ? {} : { description: rootPkg.description, keywords: rootPkg.keywords, version: rootPkg.version };
 	const fields = { ...base, ...template };
-	const repoUrl = rootPkg.repository.url.replace(/\.git$/, '');
+	const repoUrl = rootPkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+	// npm's own form (npm pkg fix), which provenance compares with the repository the workflow ran in
+	const repository = { ...rootPkg.repository, url: `git+${repoUrl}.git` };
 	return {
 		name: pkg.name,
 		version: fields.version,
@@ -119,7 +121,7 @@ function packageJsonFor(rootPkg, pkg) {
 		keywords: fields.keywords,
 		author: rootPkg.author,
 		homepage: pkg.folder ? `${repoUrl}/tree/main/packages/${pkg.key}#readme` : rootPkg.homepage,
-		repository: pkg.folder ? { ...rootPkg.repository, directory: `packages/${pkg.key}` } : rootPkg.repository,
+		repository: pkg.folder ? { ...repository, directory: `packages/${pkg.key}` } : repository,
 		main: 'index.js',
 		engines: rootPkg.engines,
 		files: ['dist'],
@@ -170,6 +172,33 @@ function assemble(rootPkg, pkg) {
 
 // ---------------------------------------------------------------------------------------------
 // Checks
+
+/** The package's publish workflow: tag-triggered, OIDC token, `npm publish --provenance` from its folder. */
+function workflowProblems(pkg) {
+	const file = path.join(ROOT, '.github', 'workflows', `publish-${pkg.key}.yml`);
+	if (!fs.existsSync(file)) return [`${rel(file)} is missing`];
+	let wf;
+	try {
+		// js-yaml comes with eslint
+		wf = require('js-yaml').load(fs.readFileSync(file, 'utf8'));
+	} catch (error) {
+		return [`${rel(file)}: ${error.message}`];
+	}
+	const problems = [];
+	const job = (wf.jobs && wf.jobs.publish) || {};
+	const steps = job.steps || [];
+	const publish = steps.find((s) => /\bnpm publish\b/.test(s.run || ''));
+	if (!((wf.on && wf.on.push && wf.on.push.tags) || []).includes(`${pkg.key}-v*`)) problems.push(`not triggered by tags ${pkg.key}-v*`);
+	if (!job.permissions || job.permissions['id-token'] !== 'write') problems.push('no `id-token: write` permission');
+	if ((job.env || {}).PACKAGE_DIR !== `build/packages/${pkg.name}`) problems.push(`PACKAGE_DIR is not build/packages/${pkg.name}`);
+	if (!publish || !/--provenance/.test(publish.run) || !/--access public/.test(publish.run)) problems.push('no `npm publish --provenance --access public` step');
+	else {
+		if (publish['working-directory'] !== '${{ env.PACKAGE_DIR }}') problems.push('npm publish does not run in the package folder');
+		if ((publish.env || {}).RELEASE_MODE !== 'true') problems.push('npm publish runs without RELEASE_MODE (n8n-node prerelease refuses)');
+		if (steps.indexOf(publish) !== steps.length - 1) problems.push('npm publish is not the last step');
+	}
+	return problems.map((p) => `${rel(file)}: ${p}`);
+}
 
 /**
  * A folder with the package's sources, its package.json and the root's eslint/tsconfig, where
@@ -286,6 +315,8 @@ function main(argv = process.argv.slice(2)) {
 		const fail = (step, output) => steps.push({ step, output });
 		const assembled = assemble(rootPkg, pkg);
 		if (assembled.problems.length) fail('assemble', assembled.problems.join('\n'));
+		const workflow = workflowProblems(pkg);
+		if (workflow.length) fail('publish workflow', workflow.join('\n'));
 		let packed = null;
 		if (args.checks && !steps.length) {
 			const tree = sourceTree(assembled);
