@@ -5,7 +5,7 @@
 // toolchain.js), installs the devDependencies when needed, then does the work.
 //
 //   node scripts/run.js start            build, pack, install into a local n8n 2.41.0 and start it
-//   node scripts/run.js test [--no-e2e]  lint, build, integration tests, real-n8n end-to-end suite
+//   node scripts/run.js test [--no-e2e]  lint, build, integration tests, packages, real-n8n end-to-end suite
 //   node scripts/run.js build | lint
 //   node scripts/run.js bench [options]  our nodes vs n8n's HTTP Request node in a real n8n (scripts/bench.js)
 //   node scripts/run.js mutation [stryker options]  build, mutation testing of nodes/shared and credentials
@@ -63,6 +63,14 @@ function test(env, args) {
 				: { name: 'integration', passed: 0, failed: 1 },
 		);
 		if (jest && jestStatus !== 0 && rows[rows.length - 1].failed === 0) rows[rows.length - 1].failed = 1;
+
+		// every package assembled, linted and scanned (loading each in n8n is `npm run packages`)
+		try {
+			rows.push({ name: 'packages', ...require('./packages.js').check(['--no-load']) });
+		} catch (error) {
+			console.error(error);
+			rows.push({ name: 'packages', passed: 0, failed: 1 });
+		}
 
 		if (!args.includes('--no-e2e')) {
 			const summary = path.join(tmp, 'e2e.json');
