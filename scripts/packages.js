@@ -144,9 +144,11 @@ function assemble(rootPkg, pkg) {
 	const dir = path.join(OUT, pkg.name);
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
+	// No type declarations: n8n does not read them, and the root's `eslint .` (n8n-node lint) would lint them under build/.
 	const distFiles = walk(path.join(ROOT, 'dist'))
 		.map(rel)
 		.filter((f) => {
+			if (f.endsWith('.d.ts')) return false;
 			if (!pkg.folder) return true;
 			const inner = f.slice('dist/'.length);
 			return (
