@@ -37,7 +37,8 @@ const RUNTIMES = {
 		overrides: { xlsx: '0.18.5' },
 		// The legacy expression evaluator: the other one runs in isolated-vm 6, which needs Node >= 22 and does
 		// not build on Node 20 (n8n loads it only for that engine).
-		env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+		// n8n 1.x has no mcp-registry module and refuses to start when told to disable it.
+		env: { N8N_EXPRESSION_ENGINE: 'legacy', N8N_DISABLED_MODULES: undefined },
 		native: ['sqlite3'],
 		executionStore: 'database',
 	},
@@ -317,7 +318,7 @@ function n8nEnv({ userFolder, port, brokerPort, logLevel = 'info', extra = {}, r
 		base[k] = v;
 	}
 	const noProxy = [base.NO_PROXY || base.no_proxy, LOOPBACK_NO_PROXY].filter(Boolean).join(',');
-	return {
+	const env = {
 		...base,
 		NO_PROXY: noProxy,
 		no_proxy: noProxy,
@@ -361,6 +362,9 @@ function n8nEnv({ userFolder, port, brokerPort, logLevel = 'info', extra = {}, r
 		...(runtime ? runtime.profile.env : {}),
 		...extra,
 	};
+	// a runtime's `undefined` drops a setting that version does not know
+	for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+	return env;
 }
 
 // ---------------------------------------------------------------------------------------------

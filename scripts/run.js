@@ -5,7 +5,7 @@
 // toolchain.js), installs the devDependencies when needed, then does the work.
 //
 //   node scripts/run.js start            build, pack, install into a local n8n 2.41.0 and start it
-//   node scripts/run.js test [--no-e2e]  lint, build, integration tests, packages, real-n8n end-to-end suite
+//   node scripts/run.js test [--no-e2e]  lint, build, integration tests, packages, real-n8n end-to-end suite (2.41.0, 1.x smoke)
 //   node scripts/run.js build | lint
 //   node scripts/run.js bench [options]  our nodes vs n8n's HTTP Request node in a real n8n (scripts/bench.js)
 //   node scripts/run.js mutation [stryker options]  build, mutation testing of nodes/shared and credentials
@@ -72,11 +72,13 @@ function test(env, args) {
 			rows.push({ name: 'packages', passed: 0, failed: 1 });
 		}
 
-		if (!args.includes('--no-e2e')) {
-			const summary = path.join(tmp, 'e2e.json');
-			const e2eStatus = run(process.execPath, [path.join('test', 'e2e', 'run-e2e.js')], { ...env, ESIGN_E2E_SUMMARY: summary });
+		// the real-n8n suite in n8n 2.41.0, then its smoke set in the last n8n 1.x on Node 20
+		const stages = [['e2e', []], ['e2e n8n 1.x', ['--n8n=1.x', '--smoke']]];
+		for (const [name, e2eArgs] of args.includes('--no-e2e') ? [] : stages) {
+			const summary = path.join(tmp, `${rows.length}.json`);
+			const e2eStatus = run(process.execPath, [path.join('test', 'e2e', 'run-e2e.js'), ...e2eArgs], { ...env, ESIGN_E2E_SUMMARY: summary });
 			const e2e = readJson(summary);
-			rows.push(e2e ? { name: 'e2e', passed: e2e.passed, failed: e2e.failed } : { name: 'e2e', passed: 0, failed: 1 });
+			rows.push(e2e ? { name, passed: e2e.passed, failed: e2e.failed } : { name, passed: 0, failed: 1 });
 			if (e2eStatus !== 0 && rows[rows.length - 1].failed === 0) rows[rows.length - 1].failed = 1;
 		}
 	}
