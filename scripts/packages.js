@@ -49,7 +49,7 @@ function walk(dir) {
 
 const rel = (p) => path.relative(ROOT, p).split(path.sep).join('/');
 
-/** The vendor whose package holds a node type or package name ('n8n-nodes-boldsign-users' → boldsign). */
+/** The vendor of a vendor package's name ('n8n-nodes-boldsign-users' → boldsign); null for the bundle. */
 function vendorOfPackage(name) {
 	return VENDORS.find((v) => v.name === name) || null;
 }
@@ -67,11 +67,11 @@ function sourceFiles(pkg) {
 }
 
 /** Imports of the package's .ts files that leave the package: another vendor's folder, or a module besides n8n-workflow. */
-function foreignImports(files) {
+function foreignImports(files, root = ROOT) {
 	const own = new Set(files);
 	const problems = [];
 	for (const file of files.filter((f) => f.endsWith('.ts'))) {
-		const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+		const text = fs.readFileSync(path.join(root, file), 'utf8');
 		const imports = /^\s*(?:import|export)\s[^;'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\brequire\(\s*['"]([^'"]+)['"]\s*\)/gm;
 		for (const m of text.matchAll(imports)) {
 			const spec = m[1] || m[2] || m[3];
@@ -176,8 +176,8 @@ function assemble(rootPkg, pkg) {
 // Checks
 
 /** The package's publish workflow: tag-triggered, OIDC token, `npm publish --provenance` from its folder. */
-function workflowProblems(pkg) {
-	const file = path.join(ROOT, '.github', 'workflows', `publish-${pkg.key}.yml`);
+function workflowProblems(pkg, root = ROOT) {
+	const file = path.join(root, '.github', 'workflows', `publish-${pkg.key}.yml`);
 	if (!fs.existsSync(file)) return [`${rel(file)} is missing`];
 	let wf;
 	try {
@@ -359,6 +359,6 @@ function main(argv = process.argv.slice(2)) {
 	return failed ? 1 : 0;
 }
 
-module.exports = { VENDORS, BUNDLE, PACKAGES, OUT, vendorOfPackage, check, main };
+module.exports = { VENDORS, BUNDLE, PACKAGES, OUT, vendorOfPackage, foreignImports, n8nSection, unlisted, workflowProblems, check, main };
 
 if (require.main === module) process.exitCode = main();
