@@ -124,7 +124,7 @@ function packageJsonFor(rootPkg, pkg) {
 		repository: pkg.folder ? { ...repository, directory: `packages/${pkg.key}` } : repository,
 		main: 'index.js',
 		engines: rootPkg.engines,
-		files: ['dist'],
+		files: ['dist', 'CHANGELOG.md'],
 		scripts: { prepublishOnly: 'n8n-node prerelease' },
 		n8n: n8nSection(rootPkg, pkg),
 		peerDependencies: rootPkg.peerDependencies,
