@@ -15,27 +15,66 @@ const toolchain = require('./toolchain');
 
 const N8N_VERSION = '2.41.0';
 const PACKAGE_NAME = 'n8n-nodes-esign-users';
-const NATIVE_MODULES = ['sqlite3', 'isolated-vm'];
+
+/**
+ * The n8n versions the package is run in. `node`: 'node24' (bootstrapped by toolchain.js) or 'system'
+ * (the machine's Node 20, what n8n 1.x supports). `overrides`: npm overrides for the install (n8n 1.x
+ * pins xlsx to a tarball URL off the registry). `env`: settings n8n needs to run the package.
+ * `native`: addons built after the install (--ignore-scripts skips their builds). `executionStore`: where
+ * the e2e suite reads executions ('filesystem' needs n8n 2.x).
+ */
+const RUNTIMES = {
+	[N8N_VERSION]: {
+		version: N8N_VERSION,
+		node: 'node24',
+		overrides: {},
+		env: {},
+		native: ['sqlite3', 'isolated-vm'],
+		executionStore: 'filesystem',
+	},
+	'1.x': {
+		version: '1.123.81',
+		node: 'system',
+		overrides: { xlsx: '0.18.5' },
+		// The legacy expression evaluator: the other one runs in isolated-vm 6, which needs Node >= 22 and does
+		// not build on Node 20 (n8n loads it only for that engine).
+		// n8n 1.x has no mcp-registry module and refuses to start when told to disable it.
+		env: { N8N_EXPRESSION_ENGINE: 'legacy', N8N_DISABLED_MODULES: undefined },
+		native: ['sqlite3'],
+		executionStore: 'database',
+	},
+};
 
 function log(msg) {
 	process.stderr.write(`[n8n-runtime] ${msg}\n`);
 }
 
-function runtimeDir() {
-	return path.join(toolchain.cacheRoot(), `n8n-${N8N_VERSION}`);
+function profileOf(which = N8N_VERSION) {
+	const profile = RUNTIMES[which] || Object.values(RUNTIMES).find((r) => r.version === which);
+	if (!profile) throw new Error(`unknown n8n runtime "${which}": use ${Object.keys(RUNTIMES).join(' or ')}`);
+	return profile;
 }
 
-function runtimePaths(dir = runtimeDir()) {
+/** Environment (PATH, node binary, headers) of the Node.js the runtime runs under. */
+function nodeEnvOf(profile) {
+	return profile.node === 'system' ? toolchain.systemNodeEnv() : toolchain.node24Env();
+}
+
+function runtimeDir(which) {
+	return path.join(toolchain.cacheRoot(), `n8n-${profileOf(which).version}`);
+}
+
+function runtimePaths(dir) {
 	const n8nDir = path.join(dir, 'node_modules', 'n8n');
 	return { dir, n8nDir, n8nBin: path.join(n8nDir, 'bin', 'n8n'), marker: path.join(dir, '.complete') };
 }
 
-function isComplete(paths) {
+function isComplete(paths, profile, nodeVersion) {
 	if (!fs.existsSync(paths.marker) || !fs.existsSync(paths.n8nBin)) return false;
 	try {
 		const marker = JSON.parse(fs.readFileSync(paths.marker, 'utf8'));
 		// native addons are built for one Node major (ABI)
-		return marker.n8n === N8N_VERSION && String(marker.node).split('.')[0] === toolchain.NODE_VERSION.split('.')[0];
+		return marker.n8n === profile.version && String(marker.node).split('.')[0] === nodeVersion.split('.')[0];
 	} catch {
 		return false;
 	}
@@ -46,53 +85,54 @@ function rmrf(p) {
 }
 
 /**
- * Installs n8n (pinned) into cacheRoot()/n8n-<version> unless it is already there, and returns
- * { dir, n8nDir, n8nBin, nodeBin, env }. The install goes to a temp folder that is renamed when it is
- * complete, so an interrupted install is never mistaken for a good one.
+ * Installs n8n (pinned; `which` is a key of RUNTIMES, default 2.41.0) into cacheRoot()/n8n-<version> unless
+ * it is already there, and returns { dir, n8nDir, n8nBin, nodeBin, env, version, profile }. The install goes
+ * to a temp folder that is renamed when it is complete, so an interrupted install is never mistaken for a good one.
  */
-function ensureN8n() {
-	const env = toolchain.node24Env();
-	const paths = runtimePaths();
-	if (!isComplete(paths)) {
-		const release = acquireInstallLock();
+function ensureN8n(which = N8N_VERSION) {
+	const profile = profileOf(which);
+	const env = nodeEnvOf(profile);
+	const paths = runtimePaths(runtimeDir(which));
+	if (!isComplete(paths, profile, env.ESIGN_NODE_VERSION)) {
+		const release = acquireInstallLock(profile.version);
 		try {
 			// another process may have finished the install while we waited for the lock
-			if (!isComplete(paths)) install(paths, env);
+			if (!isComplete(paths, profile, env.ESIGN_NODE_VERSION)) install(paths, profile, env);
 		} finally {
 			release();
 		}
 	}
-	return { ...paths, nodeBin: env.ESIGN_NODE24_BIN, env, version: N8N_VERSION };
+	return { ...paths, nodeBin: env.ESIGN_NODE_BIN, env, version: profile.version, profile };
 }
 
-function install(paths, env) {
+function install(paths, profile, env) {
+	const version = profile.version;
 	const root = toolchain.cacheRoot();
 	// Leftovers of interrupted installs.
 	for (const name of fs.readdirSync(root)) {
-		if (name.startsWith(`.n8n-${N8N_VERSION}.tmp-`)) rmrf(path.join(root, name));
+		if (name.startsWith(`.n8n-${version}.tmp-`)) rmrf(path.join(root, name));
 	}
-	const tmp = path.join(root, `.n8n-${N8N_VERSION}.tmp-${process.pid}`);
+	const tmp = path.join(root, `.n8n-${version}.tmp-${process.pid}`);
 	fs.mkdirSync(tmp, { recursive: true });
 	const started = Date.now();
-	log(`n8n ${N8N_VERSION} goes into ${paths.dir} (first run only): install, then build two native modules`);
+	log(`n8n ${version} goes into ${paths.dir} (first run only): install, then build its native modules`);
 	try {
-		fs.writeFileSync(
-			path.join(tmp, 'package.json'),
-			JSON.stringify({ name: 'esign-users-n8n-runtime', private: true, dependencies: { n8n: N8N_VERSION } }, null, 2) + '\n',
-		);
+		const manifest = { name: 'esign-users-n8n-runtime', private: true, dependencies: { n8n: version }, overrides: profile.overrides };
+		fs.writeFileSync(path.join(tmp, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 		// --ignore-scripts: some dependency (a kafka module) downloads zlib in its install script.
-		step('n8n-runtime', `installing n8n ${N8N_VERSION} with npm`, 'step 1 of 3, 2–6 min', () =>
+		step('n8n-runtime', `installing n8n ${version} with npm`, 'step 1 of 3, 2–6 min', () =>
 			npmIn(tmp, ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], env),
 		);
-		// The native addons n8n needs at runtime, built against the Node 24 headers (npm_config_nodedir).
-		step('n8n-runtime', `building ${NATIVE_MODULES.join(', ')} against Node ${toolchain.NODE_VERSION}`, 'step 2 of 3, 1–3 min', () =>
-			npmIn(tmp, ['rebuild', ...NATIVE_MODULES, '--loglevel=error'], env),
+		// The native addons n8n needs at runtime, built against the headers of the Node it runs under.
+		const native = profile.native.filter((m) => fs.existsSync(path.join(tmp, 'node_modules', m)));
+		step('n8n-runtime', `building ${native.join(', ')} against Node ${env.ESIGN_NODE_VERSION}`, 'step 2 of 3, 1–3 min', () =>
+			npmIn(tmp, ['rebuild', ...native, '--loglevel=error'], env),
 		);
 		const tmpPaths = runtimePaths(tmp);
-		step('n8n-runtime', 'checking that the native modules load', 'step 3 of 3', () => verifyNative(tmpPaths, env));
+		step('n8n-runtime', 'checking that the native modules load', 'step 3 of 3', () => verifyNative(tmpPaths, env, native));
 		fs.writeFileSync(
 			tmpPaths.marker,
-			JSON.stringify({ n8n: N8N_VERSION, node: toolchain.NODE_VERSION, installedAt: new Date().toISOString() }) + '\n',
+			JSON.stringify({ n8n: version, node: env.ESIGN_NODE_VERSION, installedAt: new Date().toISOString() }) + '\n',
 		);
 		rmrf(paths.dir);
 		fs.renameSync(tmp, paths.dir);
@@ -100,15 +140,15 @@ function install(paths, env) {
 		rmrf(tmp);
 		throw error;
 	}
-	log(`n8n ${N8N_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s`);
+	log(`n8n ${version} installed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 /**
  * One installer at a time (e.g. `npm start` and `npm test` started together): an exclusive lock file
  * holding the owner's pid; a lock whose owner died is taken over. Returns the release function.
  */
-function acquireInstallLock() {
-	const lock = path.join(toolchain.cacheRoot(), `.n8n-${N8N_VERSION}.lock`);
+function acquireInstallLock(version) {
+	const lock = path.join(toolchain.cacheRoot(), `.n8n-${version}.lock`);
 	let announced = false;
 	for (;;) {
 		try {
@@ -127,7 +167,7 @@ function acquireInstallLock() {
 			fs.rmSync(lock, { force: true });
 			continue;
 		}
-		if (!announced) log(`waiting for process ${owner}, which is installing n8n ${N8N_VERSION}`);
+		if (!announced) log(`waiting for process ${owner}, which is installing n8n ${version}`);
 		announced = true;
 		Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
 	}
@@ -146,20 +186,22 @@ function npmIn(cwd, args, env) {
 	execFileSync('npm', args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
-/** Loads the native addons under Node 24 so that a broken build fails the install, not the first n8n start. */
-function verifyNative(paths, env) {
+/** Loads the native addons under the runtime's Node so that a broken build fails the install, not the first n8n start. */
+function verifyNative(paths, env, native) {
 	const script = `
 		const sqlite3 = require('sqlite3');
 		const db = new sqlite3.Database(':memory:');
 		db.get('select 1 as x', (err, row) => {
 			if (err || row.x !== 1) { console.error(err); process.exit(1); }
-			const ivm = require('isolated-vm');
-			const isolate = new ivm.Isolate({ memoryLimit: 8 });
-			const r = isolate.compileScriptSync('6 * 7').runSync(isolate.createContextSync());
-			if (r !== 42) process.exit(1);
+			if (${native.includes('isolated-vm')}) {
+				const ivm = require('isolated-vm');
+				const isolate = new ivm.Isolate({ memoryLimit: 8 });
+				const r = isolate.compileScriptSync('6 * 7').runSync(isolate.createContextSync());
+				if (r !== 42) process.exit(1);
+			}
 			db.close();
 		});`;
-	execFileSync(env.ESIGN_NODE24_BIN, ['-e', script], { cwd: paths.n8nDir, env, stdio: 'inherit' });
+	execFileSync(env.ESIGN_NODE_BIN, ['-e', script], { cwd: paths.n8nDir, env, stdio: 'inherit' });
 }
 
 
@@ -232,18 +274,22 @@ function packPackage(destDir, { env = toolchain.node24Env(), root = toolchain.RO
 }
 
 /**
- * Installs the packed package the way n8n installs community packages: its content goes to
+ * Installs a packed package the way n8n installs community packages: its content goes to
  * <userFolder>/.n8n/nodes/node_modules/<name>, and nodes/package.json lists it as a dependency.
+ * `expectName`: fail unless the tarball holds that package.
  */
-function installPackage(userFolder, tarball) {
+function installPackage(userFolder, tarball, { expectName } = {}) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const dir = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
-	rmrf(dir);
-	fs.mkdirSync(dir, { recursive: true });
+	const incoming = path.join(nodesDir, 'node_modules', '.incoming');
+	rmrf(incoming);
+	fs.mkdirSync(incoming, { recursive: true });
 	// tar is on every Debian machine (an essential package); the tarball's top folder is `package/`.
-	execFileSync('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1'], { stdio: ['ignore', 'ignore', 'inherit'] });
-	const packageJson = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-	if (packageJson.name !== PACKAGE_NAME) throw new Error(`unexpected package ${packageJson.name} in ${tarball}`);
+	execFileSync('tar', ['-xzf', tarball, '-C', incoming, '--strip-components=1'], { stdio: ['ignore', 'ignore', 'inherit'] });
+	const packageJson = JSON.parse(fs.readFileSync(path.join(incoming, 'package.json'), 'utf8'));
+	if (expectName && packageJson.name !== expectName) throw new Error(`unexpected package ${packageJson.name} in ${tarball}`);
+	const dir = path.join(nodesDir, 'node_modules', packageJson.name);
+	rmrf(dir);
+	fs.renameSync(incoming, dir);
 	const manifest = path.join(nodesDir, 'package.json');
 	let deps = {};
 	try {
@@ -251,7 +297,7 @@ function installPackage(userFolder, tarball) {
 	} catch {
 		/* written fresh below */
 	}
-	deps[PACKAGE_NAME] = packageJson.version;
+	deps[packageJson.name] = packageJson.version;
 	fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: deps }, null, 2) + '\n');
 	return { dir, packageJson };
 }
@@ -265,18 +311,18 @@ const LOOPBACK_NO_PROXY = 'localhost,127.0.0.1,::1';
  * The environment n8n runs with: its own user folder (SQLite database, encryption key, community
  * packages), loopback-only listeners, nothing that phones home.
  */
-function n8nEnv({ userFolder, port, brokerPort, logLevel = 'info', extra = {} }) {
+function n8nEnv({ userFolder, port, brokerPort, logLevel = 'info', extra = {}, runtime }) {
 	if (!userFolder) throw new Error('n8nEnv: userFolder is required');
 	if (!port || !brokerPort) throw new Error('n8nEnv: port and brokerPort are required');
 	if (Number(port) === 5679 || Number(brokerPort) === Number(port)) throw new Error('n8nEnv: port clashes with the task broker');
 	const base = {};
-	for (const [k, v] of Object.entries(toolchain.node24Env())) {
+	for (const [k, v] of Object.entries(runtime ? runtime.env : toolchain.node24Env())) {
 		// Settings of some other n8n in the caller's environment must not leak into this one.
 		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|WEBHOOK_URL$|NODE_FUNCTION_ALLOW_)/.test(k)) continue;
 		base[k] = v;
 	}
 	const noProxy = [base.NO_PROXY || base.no_proxy, LOOPBACK_NO_PROXY].filter(Boolean).join(',');
-	return {
+	const env = {
 		...base,
 		NO_PROXY: noProxy,
 		no_proxy: noProxy,
@@ -317,8 +363,12 @@ function n8nEnv({ userFolder, port, brokerPort, logLevel = 'info', extra = {} })
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_LOG_LEVEL: logLevel,
 		N8N_LOG_OUTPUT: 'console',
+		...(runtime ? runtime.profile.env : {}),
 		...extra,
 	};
+	// a runtime's `undefined` drops a setting that version does not know
+	for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+	return env;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -560,6 +610,7 @@ function declaredTypes(packageJson) {
 
 module.exports = {
 	N8N_VERSION,
+	RUNTIMES,
 	PACKAGE_NAME,
 	RESERVED_PORTS,
 	ensureN8n,
@@ -588,6 +639,6 @@ module.exports = {
 };
 
 if (require.main === module) {
-	const r = ensureN8n();
+	const r = ensureN8n(process.argv[2]);
 	console.log(JSON.stringify({ dir: r.dir, n8nBin: r.n8nBin, nodeBin: r.nodeBin }));
 }

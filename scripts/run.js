@@ -5,10 +5,12 @@
 // toolchain.js), installs the devDependencies when needed, then does the work.
 //
 //   node scripts/run.js start            build, pack, install into a local n8n 2.41.0 and start it
-//   node scripts/run.js test [--no-e2e]  lint, build, integration tests, real-n8n end-to-end suite
+//   node scripts/run.js test [--no-e2e]  lint, build, integration tests, packages, real-n8n end-to-end suite (2.41.0, 1.x smoke)
 //   node scripts/run.js build | lint
 //   node scripts/run.js bench [options]  our nodes vs n8n's HTTP Request node in a real n8n (scripts/bench.js)
 //   node scripts/run.js mutation [stryker options]  build, mutation testing of nodes/shared and credentials
+//   node scripts/run.js packages [options]  build, one package per vendor + the bundle, checked (scripts/packages.js)
+//   node scripts/run.js compat             build, the e2e smoke set in n8n 1.x on Node 20 (run-e2e.js --n8n=1.x --smoke)
 
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -73,6 +75,14 @@ function test(env, args) {
 			return { passed: jest.numPassedTests, failed: status !== 0 && failed === 0 ? 1 : failed };
 		});
 
+		// every package assembled, linted and scanned (loading each in n8n is `npm run packages`)
+		try {
+			rows.push({ name: 'packages', ...require('./packages.js').check(['--no-load']) });
+		} catch (error) {
+			console.error(error);
+			rows.push({ name: 'packages', passed: 0, failed: 1 });
+		}
+
 		if (!args.includes('--no-e2e')) {
 			stage(rows, 'e2e', 'the package in a real n8n (test/e2e, several minutes)', () => {
 				const summary = path.join(tmp, 'e2e.json');
@@ -82,6 +92,9 @@ function test(env, args) {
 				return { passed: e2e.passed, failed: status !== 0 && e2e.failed === 0 ? 1 : e2e.failed };
 			});
 		}
+
+		// the e2e smoke set in the last n8n 1.x on Node 20
+		if (!args.includes('--no-e2e')) rows.push(compatStage(env, tmp));
 	}
 	fs.rmSync(tmp, { recursive: true, force: true });
 
@@ -95,6 +108,14 @@ function test(env, args) {
 	}
 	console.log(`tests: ${passed} passed, ${failed} failed`);
 	return failed === 0 ? 0 : 1;
+}
+
+/** `run-e2e.js --n8n=1.x --smoke` as a row of the test summary. */
+function compatStage(env, tmp) {
+	const summary = path.join(tmp, 'compat.json');
+	const status = run(process.execPath, [path.join('test', 'e2e', 'run-e2e.js'), '--n8n=1.x', '--smoke'], { ...env, ESIGN_E2E_SUMMARY: summary });
+	const counts = readJson(summary) || { passed: 0, failed: 1 };
+	return { name: 'e2e n8n 1.x', passed: counts.passed, failed: counts.failed || (status === 0 ? 0 : 1) };
 }
 
 /** Stryker's mutation score: detected (killed or timed out) among the mutants that ran or were not covered. */
@@ -170,11 +191,15 @@ function main() {
 			return require('./bench.js').main(args);
 		case 'mutation':
 			return mutation(env, args);
+		case 'packages':
+			return build(env) || require('./packages.js').main(args);
+		case 'compat':
+			return build(env) || run(process.execPath, [path.join('test', 'e2e', 'run-e2e.js'), '--n8n=1.x', '--smoke', ...args], env);
 		case 'start':
 			// start.js builds, packs and installs the package itself.
 			return require('./start.js').main();
 		default:
-			console.error(`unknown command "${command}": use start, test, bench, build, lint or mutation`);
+			console.error(`unknown command "${command}": use start, test, bench, build, lint, mutation, packages or compat`);
 			return 2;
 	}
 }

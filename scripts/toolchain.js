@@ -77,8 +77,28 @@ function node24Env(extra = {}) {
 		PATH: `${binDir}${path.delimiter}${process.env.PATH}`,
 		npm_config_nodedir: nodeDir,
 		ESIGN_NODE24_BIN: path.join(binDir, 'node'),
+		ESIGN_NODE_BIN: path.join(binDir, 'node'),
+		ESIGN_NODE_VERSION: NODE_VERSION,
 		...extra,
 	};
+}
+
+/**
+ * Environment for child processes on the machine's own Node (n8n 1.x runs on Node 20): PATH without the
+ * Node 24 of the cache, native addons built against that Node's own headers.
+ */
+function systemNodeEnv(extra = {}) {
+	const cached = path.join(cacheRoot(), `node-${NODE_VERSION}`);
+	const dirs = String(process.env.PATH || '')
+		.split(path.delimiter)
+		.filter((d) => d && !path.resolve(d).startsWith(cached));
+	const nodeBin = dirs.map((d) => path.join(d, 'node')).find((f) => fs.existsSync(f));
+	if (!nodeBin) throw new Error('no system Node.js on PATH (outside the cached Node 24)');
+	const version = execFileSync(nodeBin, ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim();
+	const env = { ...process.env, PATH: dirs.join(path.delimiter), ESIGN_NODE_BIN: nodeBin, ESIGN_NODE_VERSION: version, ...extra };
+	delete env.npm_config_nodedir;
+	delete env.ESIGN_NODE24_BIN;
+	return env;
 }
 
 function isNode24() {
@@ -102,4 +122,4 @@ function ensureDeps(env) {
 	fs.writeFileSync(marker, new Date().toISOString());
 }
 
-module.exports = { ROOT, NODE_VERSION, cacheRoot, ensureNode24, node24Env, isNode24, ensureDeps, npm, log };
+module.exports = { ROOT, NODE_VERSION, cacheRoot, ensureNode24, node24Env, systemNodeEnv, isNode24, ensureDeps, npm, log };

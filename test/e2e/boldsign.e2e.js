@@ -137,6 +137,8 @@ module.exports = {
 		},
 		{
 			name: 'user › get by ID: normalized record',
+			// in the n8n 1.x smoke set (run-e2e.js --smoke)
+			smoke: true,
 			mock: mock(),
 			credentials,
 			workflow: () => [boldSign({ resource: 'user', operation: 'get', user: byId(BOLDSIGN_IDS.adminUserId) })],
@@ -222,6 +224,8 @@ module.exports = {
 		},
 		{
 			name: 'user › update role',
+			// in the n8n 1.x smoke set (run-e2e.js --smoke)
+			smoke: true,
 			mock: mock(),
 			credentials,
 			workflow: () => [boldSign({ resource: 'user', operation: 'updateRole', user: byId(BOLDSIGN_IDS.teamAdminUserId), role: 'Member' })],
@@ -497,6 +501,8 @@ module.exports = {
 		// ------------------------------------------------------------------ users trigger (published, polling every minute)
 		{
 			name: 'trigger › published, polls every minute: one execution with the changes; after a restart only what changed meanwhile',
+			// in the n8n 1.x smoke set (run-e2e.js --smoke)
+			smoke: true,
 			mock: mock(),
 			credentials,
 			workflows: {

@@ -293,6 +293,8 @@ module.exports = {
 		},
 		{
 			name: 'user › get by ID and by email',
+			// in the n8n 1.x smoke set (run-e2e.js --smoke)
+			smoke: true,
 			mock: mock(),
 			credentials,
 			workflow: () => [
@@ -377,6 +379,8 @@ module.exports = {
 		},
 		{
 			name: 'user › update profile fields',
+			// in the n8n 1.x smoke set (run-e2e.js --smoke)
+			smoke: true,
 			mock: mock(),
 			credentials,
 			workflow: () => [

@@ -79,6 +79,8 @@ module.exports = {
 		// ------------------------------------------------------------------ members: reads
 		{
 			name: 'member › get by membership ID, user ID and email; get many; get current',
+			// in the n8n 1.x smoke set (run-e2e.js --smoke)
+			smoke: true,
 			mock: mock(),
 			credentials,
 			workflow: () => [
@@ -114,6 +116,8 @@ module.exports = {
 		// ------------------------------------------------------------------ members: changes
 		{
 			name: 'member › add to workspace by email, then update role (PATCH /members/{id})',
+			// in the n8n 1.x smoke set (run-e2e.js --smoke)
+			smoke: true,
 			mock: mock(),
 			credentials,
 			workflow: () => [

@@ -2,7 +2,13 @@
 'use strict';
 // End-to-end suite: this package inside a real n8n (pinned, cached by scripts/n8n-runtime.js).
 //
-//   node test/e2e/run-e2e.js [--filter=<text>] [--keep] [--verbose] [--list]
+//   node test/e2e/run-e2e.js [--filter=<text>] [--keep] [--verbose] [--list] [--n8n=1.x] [--smoke] [--load-only]
+//
+// --n8n=1.x (ESIGN_E2E_N8N): run in the last n8n 1.x on the machine's Node 20 instead of n8n 2.41.0.
+// --smoke: only the cases marked `smoke: true` (one read and one write per vendor, one users trigger).
+// --load-only: only install the package and check that every node and credential loads.
+// ESIGN_E2E_PACKAGE=<folder>: install that assembled package (build/packages/<name>, npm run packages)
+// instead of the bundle; a vendor package runs only its vendor's cases, with its own node type names.
 //
 // It packs the package, installs the tarball into a temporary n8n user folder the way n8n installs
 // community packages, checks that every node and credential of package.json's `n8n` section is loaded,
@@ -18,14 +24,26 @@ const path = require('node:path');
 
 const { Reporter, assert, formatMs } = require('./lib/framework');
 const { N8nSession } = require('./lib/session');
-const { chainWorkflow, fullType, isOurs, PACKAGE_NAME } = require('./lib/workflow');
+const { chainWorkflow, currentPackageName, fullType, isOurs, setPackageName } = require('./lib/workflow');
+const { vendorOfPackage } = require('../../scripts/packages');
 
 const SUITE_TIMEOUT_MS = Number(process.env.ESIGN_E2E_TIMEOUT_MS || 40 * 60 * 1000);
 
 function parseArgs(argv) {
-	const args = { filter: process.env.ESIGN_E2E_FILTER || '', keep: false, verbose: false, list: false };
+	const args = {
+		filter: process.env.ESIGN_E2E_FILTER || '',
+		keep: false,
+		verbose: false,
+		list: false,
+		n8n: process.env.ESIGN_E2E_N8N || undefined,
+		smoke: false,
+		loadOnly: false,
+	};
 	for (const a of argv) {
 		if (a.startsWith('--filter=')) args.filter = a.slice('--filter='.length);
+		else if (a.startsWith('--n8n=')) args.n8n = a.slice('--n8n='.length);
+		else if (a === '--smoke') args.smoke = true;
+		else if (a === '--load-only') args.loadOnly = true;
 		else if (a === '--keep') args.keep = true;
 		else if (a === '--verbose') args.verbose = true;
 		else if (a === '--list') args.list = true;
@@ -182,7 +200,7 @@ function expectedTypes(declared) {
 	for (const entry of declared.nodes) {
 		if (entry.error) problems.push(`${entry.file}: ${entry.error.split('\n')[0]}`);
 		else if (!entry.names.length) problems.push(`${entry.file}: exports no node class`);
-		nodes.push(...entry.names.map((n) => `${PACKAGE_NAME}.${n}`));
+		nodes.push(...entry.names.map((n) => `${currentPackageName()}.${n}`));
 	}
 	for (const entry of declared.credentials) {
 		if (entry.error) problems.push(`${entry.file}: ${entry.error.split('\n')[0]}`);
@@ -196,7 +214,7 @@ function loaderErrors(session) {
 	// what n8n logged about our package (e.g. a file listed in package.json that does not exist)
 	return (session.loadLog || '')
 		.split('\n')
-		.filter((l) => l.includes(PACKAGE_NAME) && /error|fail|cannot|skipp/i.test(l))
+		.filter((l) => l.includes(currentPackageName()) && /error|fail|cannot|skipp/i.test(l))
 		.slice(0, 5);
 }
 
@@ -209,7 +227,7 @@ async function main(reporter = new Reporter(), argv = process.argv.slice(2)) {
 	const filter = args.filter.toLowerCase();
 
 	const allCases = specs.flatMap((spec) => spec.cases.map((def) => ({ spec, def, name: `${spec.name}: ${def.name}` })));
-	const cases = allCases.filter((c) => !filter || c.name.toLowerCase().includes(filter));
+	let cases = allCases.filter((c) => (!filter || c.name.toLowerCase().includes(filter)) && (!args.smoke || c.def.smoke));
 	if (args.list) {
 		for (const c of allCases) console.log(c.name);
 		return 0;
@@ -242,8 +260,14 @@ async function main(reporter = new Reporter(), argv = process.argv.slice(2)) {
 		const setupOk = await reporter.test(
 			'setup: n8n installed, package packed and installed as a community package',
 			async () => {
-				session = await N8nSession.create({ verbose: args.verbose, tarball: process.env.ESIGN_E2E_TARBALL || undefined });
-				reporter.note(`n8n user folder ${session.userFolder}, tarball ${path.basename(session.tarball)}`);
+				session = await N8nSession.create({
+					verbose: args.verbose,
+					tarball: process.env.ESIGN_E2E_TARBALL || undefined,
+					packageDir: process.env.ESIGN_E2E_PACKAGE ? path.resolve(process.env.ESIGN_E2E_PACKAGE) : undefined,
+					n8n: args.n8n,
+				});
+				setPackageName(session.packageJson.name);
+				reporter.note(`n8n ${session.runtime.version} on Node ${session.runtime.env.ESIGN_NODE_VERSION}, user folder ${session.userFolder}, tarball ${path.basename(session.tarball)}`);
 			},
 			{ timeoutMs: 30 * 60 * 1000 },
 		);
@@ -251,6 +275,14 @@ async function main(reporter = new Reporter(), argv = process.argv.slice(2)) {
 			for (const c of cases) reporter.notOk(c.name, new Error('not run: setup failed'));
 			return 1;
 		}
+
+		// a vendor package holds only its vendor's nodes: only its cases can run
+		const vendor = vendorOfPackage(session.packageJson.name);
+		if (vendor) {
+			cases = cases.filter((c) => c.spec.name === vendor.key || c.def.name.startsWith(`${vendor.key} `));
+			reporter.note(`${session.packageJson.name}: the ${vendor.key} cases only (${cases.length})`);
+		}
+		if (args.loadOnly) cases = [];
 
 		// 2. every node of package.json is loaded by the CLI (export:nodes)
 		let expected = { nodes: [], credentials: [], problems: [] };
@@ -265,6 +297,14 @@ async function main(reporter = new Reporter(), argv = process.argv.slice(2)) {
 			assert.ok(expected.nodes.length > 0, 'package.json declares no nodes');
 			reporter.note(`loaded node types: ${expected.nodes.join(', ')}`);
 		});
+		await reporter.test('package: it ships every credential its nodes accept, and each one loads', () => {
+			assert.ok(expected.credentials.length > 0, 'package.json declares no credentials');
+			const ours = session.nodeTypes.filter((n) => isOurs(n.name));
+			const accepted = [...new Set(ours.flatMap((n) => (n.credentials || []).map((c) => c.name)))];
+			assert.deepEqual(accepted.filter((c) => !expected.credentials.includes(c)), [], 'credentials the nodes accept but the package does not ship');
+			reporter.note(`credential types: ${expected.credentials.join(', ')}`);
+		});
+		if (args.loadOnly) return reporter.failed === 0 ? 0 : 1;
 
 		// 3. cases: mocks, credentials, workflows
 		for (const c of cases) {

@@ -170,6 +170,8 @@ module.exports = {
 		},
 		{
 			name: 'user › create (Basic), get current, update current, resend verification, organization users',
+			// in the n8n 1.x smoke set (run-e2e.js --smoke)
+			smoke: true,
 			mock: mock({ orgUserCount: 108 }),
 			credentials,
 			workflow: () => [
@@ -261,6 +263,8 @@ module.exports = {
 		},
 		{
 			name: 'team › change team: invite to the target, remove from the source, both steps in the output',
+			// in the n8n 1.x smoke set (run-e2e.js --smoke)
+			smoke: true,
 			mock: mock(),
 			credentials,
 			workflow: () => [signNow({ resource: 'team', operation: 'changeTeam', fromTeam: byId(T.sales), user: byEmail('eva.novak@example.com'), toTeam: byId(T.legal) })],

@@ -13,6 +13,7 @@ const { startDocuSignMock, DOCUSIGN_IDS } = require('../mocks/docusign');
 const { startPandaDocMock, PANDADOC_IDS } = require('../mocks/pandadoc');
 const { startSignNowMock, SIGNNOW_IDS } = require('../mocks/signnow');
 const { deliver, sign } = require('../mocks/webhooks');
+const { fullType } = require('./lib/workflow');
 
 const SCOPES = 'signature impersonation user_read user_write organization_read account_read group_read permission_read';
 const BOLDSIGN_SECRET = 'e2e-boldsign-signing-secret';
@@ -30,7 +31,7 @@ function triggerWorkflow(type, name, parameters, credentials) {
 				{
 					id: crypto.randomUUID(),
 					name,
-					type: `n8n-nodes-esign-users.${type}`,
+					type: fullType(type),
 					typeVersion: 1,
 					position: [0, 0],
 					parameters,

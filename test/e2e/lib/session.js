@@ -47,19 +47,23 @@ class N8nSession {
 	}
 
 	/**
-	 * Installs/reuses the cached n8n, packs the package (building dist/ first if it is missing), creates
-	 * a temporary user folder and installs the tarball into it like n8n installs community packages.
+	 * Installs/reuses the cached n8n (`n8n`: a key of rt.RUNTIMES, default 2.41.0), packs the package
+	 * (building dist/ first if it is missing) or the assembled package folder `packageDir`, creates a
+	 * temporary user folder and installs the tarball into it like n8n installs community packages.
 	 */
-	static async create({ verbose = false, tarball: givenTarball, root: givenRoot } = {}) {
-		const runtime = rt.ensureN8n();
+	static async create({ verbose = false, tarball: givenTarball, root: givenRoot, packageDir, n8n } = {}) {
+		const runtime = rt.ensureN8n(n8n);
 		const root = givenRoot || fs.mkdtempSync(path.join(os.tmpdir(), 'esign-e2e-'));
 		const userFolder = path.join(root, 'user');
 		fs.mkdirSync(userFolder, { recursive: true });
 		let tarball = givenTarball;
 		if (!tarball) {
 			const env = toolchain.node24Env();
-			if (distIsStale()) rt.buildPackage({ env });
-			tarball = rt.packPackage(path.join(root, 'pack'), { env });
+			if (packageDir) tarball = rt.packPackage(path.join(root, 'pack'), { env, root: packageDir });
+			else {
+				if (distIsStale()) rt.buildPackage({ env });
+				tarball = rt.packPackage(path.join(root, 'pack'), { env });
+			}
 		}
 		const { packageJson } = rt.installPackage(userFolder, tarball);
 		const [port, brokerPort] = await rt.freePorts(2);
@@ -67,6 +71,7 @@ class N8nSession {
 			userFolder,
 			port,
 			brokerPort,
+			runtime,
 			extra: {
 				// Execution data as files (<userFolder>/.n8n/storage/workflows/<id>/executions/<n>/…): the
 				// suite reads every execution from there. The CLI's own result passing has a race (an
@@ -126,7 +131,7 @@ class N8nSession {
 	 * as n8n does).
 	 */
 	declaredTypes() {
-		const pkgDir = path.join(this.userFolder, '.n8n', 'nodes', 'node_modules', rt.PACKAGE_NAME);
+		const pkgDir = path.join(this.userFolder, '.n8n', 'nodes', 'node_modules', this.packageJson.name);
 		const script = `
 			const path = require('node:path');
 			const pkg = require(path.join(process.argv[1], 'package.json'));
@@ -174,6 +179,7 @@ class N8nSession {
 
 	/** Stored executions of a workflow, oldest first: [{ executionId, data }] (data: IRunExecutionData). */
 	readExecutions(workflowId) {
+		if (this.runtime.profile.executionStore === 'database') return this.readExecutionsFromDatabase(workflowId);
 		const dir = path.join(this.userFolder, '.n8n', 'storage', 'workflows', workflowId, 'executions');
 		if (!fs.existsSync(dir)) return [];
 		const flatted = require(path.join(this.runtime.dir, 'node_modules', 'flatted'));
@@ -188,6 +194,37 @@ class N8nSession {
 				const data = typeof bundle.data === 'string' ? flatted.parse(bundle.data) : bundle.data;
 				return [{ executionId, data, workflowData: bundle.workflowData }];
 			});
+	}
+
+	/**
+	 * n8n 1.x keeps execution data only in its database (execution_data, flatted JSON): read it with the
+	 * runtime's own sqlite3, in a child process (this method is synchronous like the file store's).
+	 */
+	readExecutionsFromDatabase(workflowId) {
+		const database = path.join(this.userFolder, '.n8n', 'database.sqlite');
+		if (!fs.existsSync(database)) return [];
+		const script = `
+			const sqlite3 = require('sqlite3');
+			const db = new sqlite3.Database(process.argv[1], sqlite3.OPEN_READONLY);
+			db.all('SELECT e.id AS executionId, d.data AS data, d.workflowData AS workflowData FROM execution_entity e ' +
+				'JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = ? ORDER BY e.id', [process.argv[2]], (err, rows) => {
+				if (err) { console.error(err.message); process.exit(1); }
+				process.stdout.write(JSON.stringify(rows));
+				db.close();
+			});`;
+		const out = execFileSync(this.runtime.nodeBin, ['-e', script, database, workflowId], {
+			cwd: this.runtime.n8nDir,
+			env: { ...this.env, NODE_PATH: path.join(this.runtime.dir, 'node_modules') },
+			encoding: 'utf8',
+			maxBuffer: 256 * 1024 * 1024,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const flatted = require(path.join(this.runtime.dir, 'node_modules', 'flatted'));
+		return JSON.parse(out).map((row) => ({
+			executionId: String(row.executionId),
+			data: flatted.parse(row.data),
+			workflowData: typeof row.workflowData === 'string' ? JSON.parse(row.workflowData) : row.workflowData,
+		}));
 	}
 
 	/** The newest stored execution of a workflow newer than `after` (an executionId), as a result. */
@@ -251,9 +288,10 @@ class N8nSession {
 		return JSON.parse(fs.readFileSync(out, 'utf8'));
 	}
 
-	/** `n8n publish:workflow --id <id>` for each id (the CLI publishes one workflow per call). */
+	/** `n8n publish:workflow --id <id>` for each id (the CLI publishes one workflow per call; n8n 1.x: update:workflow --active). */
 	async publish(ids) {
-		for (const id of [].concat(ids)) await this.cliOk(['publish:workflow', `--id=${id}`]);
+		const v1 = this.runtime.version.startsWith('1.');
+		for (const id of [].concat(ids)) await this.cliOk(v1 ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`]);
 	}
 
 	/** Starts `n8n start` (one at a time), sets up the owner, returns { url, rest, handle }. */

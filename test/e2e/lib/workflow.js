@@ -7,13 +7,24 @@ const crypto = require('node:crypto');
 const PACKAGE_NAME = 'n8n-nodes-esign-users';
 const TRIGGER_NAME = 'When clicking ‘Execute workflow’';
 
-/** 'boldSign' → 'n8n-nodes-esign-users.boldSign'; full names ('n8n-nodes-base.set') are kept. */
+/** The package under test: the bundle, or a vendor package (its node types carry its name). */
+let packageName = PACKAGE_NAME;
+
+function setPackageName(name) {
+	packageName = name;
+}
+
+function currentPackageName() {
+	return packageName;
+}
+
+/** 'boldSign' → 'n8n-nodes-esign-users.boldSign' (or the vendor package's name); full names ('n8n-nodes-base.set') are kept. */
 function fullType(type) {
-	return type.includes('.') ? type : `${PACKAGE_NAME}.${type}`;
+	return type.includes('.') ? type : `${packageName}.${type}`;
 }
 
 function isOurs(type) {
-	return fullType(type).startsWith(`${PACKAGE_NAME}.`);
+	return fullType(type).startsWith(`${packageName}.`);
 }
 
 /**
@@ -121,4 +132,4 @@ function executionResult(workflowId, run, fallbackError) {
 	return result;
 }
 
-module.exports = { PACKAGE_NAME, TRIGGER_NAME, fullType, isOurs, chainWorkflow, executionResult };
+module.exports = { PACKAGE_NAME, TRIGGER_NAME, setPackageName, currentPackageName, fullType, isOurs, chainWorkflow, executionResult };
