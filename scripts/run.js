@@ -5,7 +5,7 @@
 // toolchain.js), installs the devDependencies when needed, then does the work.
 //
 //   node scripts/run.js start            build, pack, install into a local n8n 2.41.0 and start it
-//   node scripts/run.js test [--no-e2e]  lint, build, integration tests, real-n8n end-to-end suite
+//   node scripts/run.js test [--no-e2e]  lint, build, integration tests, real-n8n end-to-end suite, queue mode (reduced)
 //   node scripts/run.js build | lint
 //   node scripts/run.js bench [options]  our nodes vs n8n's HTTP Request node in a real n8n (scripts/bench.js)
 //   node scripts/run.js mutation [stryker options]  build, mutation testing of nodes/shared and credentials
@@ -68,6 +68,13 @@ function test(env, args) {
 			const e2e = readJson(summary);
 			rows.push(e2e ? { name: 'e2e', passed: e2e.passed, failed: e2e.failed } : { name: 'e2e', passed: 0, failed: 1 });
 			if (e2eStatus !== 0 && rows[rows.length - 1].failed === 0) rows[rows.length - 1].failed = 1;
+
+			// n8n in queue mode (Postgres, Redis, main, two workers, a webhook processor): the reduced run
+			const queueSummary = path.join(tmp, 'queue.json');
+			const queueStatus = run(process.execPath, [path.join('test', 'queue', 'run-queue.js'), '--reduced'], { ...env, ESIGN_QUEUE_SUMMARY: queueSummary });
+			const queue = readJson(queueSummary);
+			rows.push(queue ? { name: 'queue', passed: queue.passed, failed: queue.failed } : { name: 'queue', passed: 0, failed: 1 });
+			if (queueStatus !== 0 && rows[rows.length - 1].failed === 0) rows[rows.length - 1].failed = 1;
 		}
 	}
 	fs.rmSync(tmp, { recursive: true, force: true });
