@@ -104,12 +104,11 @@ export async function sharedToken(
 	shared.delete(key);
 	shared.set(key, { token: '', at: 0, replaced, pending });
 	if (shared.size > MAX_SHARED) shared.delete(shared.keys().next().value as string);
-	try {
-		const token = await pending;
-		shared.set(key, { token, at: Date.now(), replaced });
-		return token;
-	} catch (error) {
-		shared.delete(key);
-		throw error;
-	}
+	// settle the shared entry first (handlers run in the order added), then answer this caller with the outcome
+	void pending.then(
+		(token) => shared.set(key, { token, at: Date.now(), replaced }),
+		() => shared.delete(key),
+	);
+	return await pending;
+
 }

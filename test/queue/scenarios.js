@@ -261,7 +261,7 @@ async function webhookTrigger(cluster, size, check) {
 			const r = await mock.deliverEvent({ subscriptionId: complete.id, documentId: `queue-doc-${i}`, url: at(cluster.webhook) });
 			sent.push(r);
 		}
-		check(sent.every((r) => r.status === 200 && r.text === ''), 'every signed delivery to the webhook processor was accepted');
+		check(sent.every((r) => r.status === 200 && r.text === ''), `every signed delivery to the webhook processor was accepted (${[...new Set(sent.map((r) => `${r.status} ${r.text.slice(0, 80)}`))].join(' | ')})`);
 		// duplicates after the first was answered: the same process, then the other one (main also serves webhooks)
 		const dupes = [];
 		for (const r of sent.slice(0, Math.min(5, size))) {
