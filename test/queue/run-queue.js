@@ -3,10 +3,11 @@
 // The package in n8n's queue mode (issue 15): Postgres, Redis, the pinned n8n as main, two workers and a webhook
 // processor on this machine (cluster.js), then the scenarios of scenarios.js, a table of what happened, and teardown.
 //
-//   node test/queue/run-queue.js [--reduced] [--keep] [--verbose]      (npm run test:queue)
+//   node test/queue/run-queue.js [--reduced] [--only=<scenario>] [--keep] [--verbose]      (npm run test:queue)
 //
 // Full: 500 action executions, both token credentials, the webhook trigger and the polling trigger. --reduced (or
-// ESIGN_QUEUE_REDUCED=1; what `npm test` runs): 100 executions and one token credential.
+// ESIGN_QUEUE_REDUCED=1; what `npm test` runs): 100 executions and one token credential. --only=webhook runs only the
+// scenarios whose name contains the text (actions, tokens, webhook, polling).
 // Prints `ok - …` / `not ok - …` per check and writes {"passed":N,"failed":M} to $ESIGN_QUEUE_SUMMARY when set.
 
 const fs = require('node:fs');
@@ -15,9 +16,10 @@ const { Cluster } = require('./cluster');
 const scenarios = require('./scenarios');
 
 function parseArgs(argv) {
-	const args = { reduced: process.env.ESIGN_QUEUE_REDUCED === '1', keep: false, verbose: false };
+	const args = { reduced: process.env.ESIGN_QUEUE_REDUCED === '1', keep: false, verbose: false, only: '' };
 	for (const a of argv) {
 		if (a === '--reduced') args.reduced = true;
+		else if (a.startsWith('--only=')) args.only = a.slice('--only='.length);
 		else if (a === '--keep') args.keep = true;
 		else if (a === '--verbose') args.verbose = true;
 		else throw new Error(`unknown argument ${a}`);
@@ -66,11 +68,13 @@ async function main() {
 	}
 	const rows = [];
 	try {
-		console.log(`# queue mode, ${args.reduced ? 'reduced' : 'full'} run`);
+		console.log(`# queue mode, ${args.reduced ? 'reduced' : 'full'} run${args.only ? `, only ${args.only}` : ''}`);
 		cluster = await Cluster.create({ verbose: args.verbose });
 		await cluster.start();
 		check(true, `cluster up in ${Math.round((Date.now() - started) / 1000)} s: Postgres, Redis, main, ${cluster.workers.length} workers, webhook processor`);
-		for (const [name, run] of plan(args.reduced)) {
+		const steps = plan(args.reduced).filter(([name]) => name.includes(args.only));
+		if (!steps.length) throw new Error(`no scenario matches --only=${args.only}`);
+		for (const [name, run] of steps) {
 			const t = Date.now();
 			try {
 				rows.push(await run(cluster, check));

@@ -234,7 +234,20 @@ async function tokens(cluster, size, check, vendor) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Webhook trigger: SignNow Trigger registered once by main; signed deliveries to the webhook processor
+// Webhook trigger: SignNow Trigger registered once by main; signed deliveries to the webhook processor and to main
+
+const TRIGGER = 'SignNow Trigger';
+
+/** What the stored static data says about the trigger, without any value: registration kept, ids remembered. */
+function storedTrigger(data) {
+	const node = data?.[`node:${TRIGGER}`] ?? {};
+	return {
+		keys: Object.keys(node).sort().join(', '),
+		secretKey: typeof node.secretKey === 'string' ? crypto.createHash('sha256').update(node.secretKey).digest('hex') : null,
+		subscriptions: Array.isArray(node.subscriptions) ? node.subscriptions.map((s) => s.id).sort().join(',') : '',
+		remembered: Array.isArray(node.seenDeliveries) ? node.seenDeliveries.length : 0,
+	};
+}
 
 async function webhookTrigger(cluster, size, check) {
 	const mock = await startSignNowMock();
@@ -245,7 +258,7 @@ async function webhookTrigger(cluster, size, check) {
 		});
 		const webhookId = crypto.randomUUID();
 		const node = {
-			id: crypto.randomUUID(), name: 'SignNow Trigger', type: `${PKG}.signNowTrigger`, typeVersion: 1, position: [0, 0], webhookId,
+			id: crypto.randomUUID(), name: TRIGGER, type: `${PKG}.signNowTrigger`, typeVersion: 1, position: [0, 0], webhookId,
 			parameters: { authentication: 'password', watch: 'user', events: ['user.document.complete', 'user.document.create'], verification: 'secretKey' },
 			credentials: { signNowApi: cred },
 		};
@@ -253,35 +266,62 @@ async function webhookTrigger(cluster, size, check) {
 		await rt.sleep(3000);
 		const subs = [...mock.subscriptions()];
 		check(subs.length === 2, `SignNow Trigger: registered once by main, one subscription per event (${subs.length} subscriptions)`);
+		const registered = storedTrigger(await cluster.staticData(id));
+		console.log(`# static data after registration: ${registered.keys}`);
 		const complete = subs.find((s) => s.event === 'user.document.complete');
 		const at = (member) => `${member.url}/webhook/${webhookId}/webhook`;
+		const send = async (member, fields) => await mock.deliverEvent({ subscriptionId: complete.id, url: at(member), ...fields });
+		const docOf = (run) => run?.resultData?.runData?.[TRIGGER]?.[0]?.data?.main?.[0]?.[0]?.json?.documentId;
 
-		const sent = [];
-		for (let i = 0; i < size; i++) {
-			const r = await mock.deliverEvent({ subscriptionId: complete.id, documentId: `queue-doc-${i}`, url: at(cluster.webhook) });
-			sent.push(r);
-		}
-		check(sent.every((r) => r.status === 200 && r.text === ''), `every signed delivery to the webhook processor was accepted (${[...new Set(sent.map((r) => `${r.status} ${r.text.slice(0, 80)}`))].join(' | ')})`);
-		// duplicates after the first was answered: the same process, then the other one (main also serves webhooks)
+		// one delivery, its execution on a worker, then what the stored static data holds
+		const sent = [await send(cluster.webhook, { documentId: 'queue-doc-0' })];
+		await settled(cluster, id, 1, 60000);
+		const afterOne = storedTrigger(await cluster.staticData(id));
+		console.log(`# static data after one delivery and its execution: ${afterOne.keys} (${afterOne.remembered} ids remembered)`);
+		check(
+			afterOne.secretKey === registered.secretKey && afterOne.subscriptions === registered.subscriptions && afterOne.remembered === 1,
+			`the execution kept the registration and the delivery's id (secret key ${afterOne.secretKey === registered.secretKey ? 'kept' : 'lost'}, subscriptions ${afterOne.subscriptions === registered.subscriptions ? 'kept' : 'lost'}, ${afterOne.remembered} ids)`,
+		);
+		// the rest one at a time, the last two to main (which serves production webhooks too)
+		for (let i = 1; i < size; i++) sent.push(await send(i >= size - 2 ? cluster.main : cluster.webhook, { documentId: `queue-doc-${i}` }));
+		const answers = [...new Set(sent.map((r) => `${r.status} ${r.text.slice(0, 80)}`))];
+		check(sent.every((r) => r.status === 200 && r.text === ''), `every signed delivery was accepted, ${size - 2} at the webhook processor and 2 at main (${answers.join(' | ')})`);
+		await settled(cluster, id, size);
+		// repeats after the first was answered: at the process that took it and at the other one
 		const dupes = [];
 		for (const r of sent.slice(0, Math.min(5, size))) {
-			dupes.push(await mock.deliverEvent({ subscriptionId: complete.id, payload: r.payload, url: at(cluster.webhook) }));
-			dupes.push(await mock.deliverEvent({ subscriptionId: complete.id, payload: r.payload, url: at(cluster.main) }));
+			dupes.push(await send(cluster.webhook, { payload: r.payload }));
+			dupes.push(await send(cluster.main, { payload: r.payload }));
 		}
-		await settled(cluster, id, size + dupes.length, 20000);
-		const rows = await settled(cluster, id, size);
+		// one new event at both processes at the same moment: static data has no compare-and-set, so one or two run
+		const payload = mock.eventPayload(complete.id, { documentId: 'queue-doc-twin' });
+		const twins = await Promise.all([cluster.webhook, cluster.main].map((m) => send(m, { payload })));
+		const twinRows = await settled(cluster, id, size + 1, 60000);
+		await settled(cluster, id, size + 2 + dupes.length, 15000);
+		const all = await cluster.executions(id);
 		const perDoc = new Map();
-		for (const row of rows) {
-			const run = await cluster.runData(row.id);
-			const doc = run?.resultData?.runData?.['SignNow Trigger']?.[0]?.data?.main?.[0]?.[0]?.json?.documentId;
+		for (const row of all) {
+			const doc = docOf(await cluster.runData(row.id));
 			perDoc.set(doc, (perDoc.get(doc) || 0) + 1);
 		}
+		const twinRuns = perDoc.get('queue-doc-twin') || 0;
+		const twinAnswers = twins.map((r) => (r.text === '' ? r.status : /Already received/.test(r.text) ? 'dup' : r.status)).join(' ');
+		check(
+			twins.every((r) => r.status === 200) && twinRuns >= 1 && twinRuns <= 2 && twinRows.length >= size + 1,
+			`one event at both processes at once: answered ${twinAnswers}, ${twinRuns} execution(s) (one or two: static data has no compare-and-set)`,
+		);
+		const rows = all;
 		const counts = sent.map((r) => perDoc.get(r.payload.content.document_id) || 0);
 		const duplicated = counts.filter((c) => c > 1).length;
 		const lost = counts.filter((c) => c === 0).length;
 		const dupAnswers = dupes.map((d) => (/Already received/.test(d.text) ? 'dup' : d.status));
 		check(lost === 0 && duplicated === 0, `one execution per delivery (lost ${lost}, duplicated ${duplicated})`);
 		check(dupAnswers.every((a) => a === 'dup'), `a repeat after the answer starts none, at the same or the other process (${dupAnswers.join(' ')})`);
+		const stored = storedTrigger(await cluster.staticData(id));
+		check(
+			stored.secretKey === registered.secretKey && stored.subscriptions === registered.subscriptions,
+			`after ${size} deliveries the stored registration is unchanged (${stored.keys}; ${stored.remembered} ids remembered)`,
+		);
 		const workers = spread(cluster, rows);
 		check(!workers.main, `the trigger's executions ran on the workers (${workersText(workers)})`);
 
