@@ -179,7 +179,8 @@ const TOKEN_CASES = {
 			parameters: { authentication: 'password', resource: 'team', operation: 'get', team: { __rl: true, mode: 'id', value: '={{ $json.body.id }}' } },
 			credentials: { signNowApi: cred },
 		}),
-		ids: () => Object.values(SIGNNOW_IDS.teams),
+		// the teams the credential's user belongs to (onboarding and finance only invited it: SignNow answers 403)
+		ids: () => ['sales', 'legal', 'support', 'partners'].map((key) => SIGNNOW_IDS.teams[key]),
 	},
 };
 
@@ -216,8 +217,11 @@ async function tokens(cluster, size, check, vendor) {
 		const before = tokenCount();
 		rows = await burst(size);
 		check(tokenCount() === before, `${def.label}: the renewed tokens serve the next burst without a new request (${tokenCount() - before} requests)`);
-		const failed = rows.filter((r) => r.status !== 'success').length;
-		check(failed === 0 && rows.length === total, `${def.label}: no failed execution (${failed} failed, ${rows.length} of ${total})`);
+		const failedRows = rows.filter((r) => r.status !== 'success');
+		const failed = failedRows.length;
+		const errors = new Set();
+		for (const r of failedRows.slice(0, 20)) errors.add(errorOf(await cluster.runData(r.id)).slice(0, 160));
+		check(failed === 0 && rows.length === total, `${def.label}: no failed execution (${failed} failed, ${rows.length} of ${total})${failed ? `: ${[...errors].join(' | ')}` : ''}`);
 		return {
 			name: `tokens: ${def.label}, expired once`,
 			executions: rows.length,
