@@ -5,7 +5,7 @@
 // toolchain.js), installs the devDependencies when needed, then does the work.
 //
 //   node scripts/run.js start            build, pack, install into a local n8n 2.41.0 and start it
-//   node scripts/run.js test [--no-e2e]  lint, build, integration tests, packages, real-n8n end-to-end suite (2.41.0, 1.x smoke)
+//   node scripts/run.js test [--no-e2e]  lint, build, integration tests, packages, real-n8n end-to-end suite (2.41.0), queue mode (reduced), 1.x smoke
 //   node scripts/run.js build | lint
 //   node scripts/run.js bench [options]  our nodes vs n8n's HTTP Request node in a real n8n (scripts/bench.js)
 //   node scripts/run.js mutation [stryker options]  build, mutation testing of nodes/shared and credentials
@@ -90,6 +90,15 @@ function test(env, args) {
 				const e2e = readJson(summary);
 				if (!e2e) return { passed: 0, failed: 1 };
 				return { passed: e2e.passed, failed: status !== 0 && e2e.failed === 0 ? 1 : e2e.failed };
+			});
+
+			// n8n in queue mode (Postgres, Redis, main, two workers, a webhook processor): the reduced run
+			stage(rows, 'queue', 'n8n in queue mode (test/queue --reduced, about 5 min)', () => {
+				const summary = path.join(tmp, 'queue.json');
+				const status = run(process.execPath, [path.join('test', 'queue', 'run-queue.js'), '--reduced'], { ...env, ESIGN_QUEUE_SUMMARY: summary });
+				const queue = readJson(summary);
+				if (!queue) return { passed: 0, failed: 1 };
+				return { passed: queue.passed, failed: status !== 0 && queue.failed === 0 ? 1 : queue.failed };
 			});
 		}
 

@@ -12,7 +12,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { handleDelivery, recordDelivery } from '../shared/webhook/delivery';
+import { handleDelivery, outputDelivery } from '../shared/webhook/delivery';
 import { BOLDSIGN_EVENT_TYPES, boldSignAdapter } from './webhook';
 
 /** The secret deliveries must be signed with; none when the credential is missing or empty (then all are refused). */
@@ -145,8 +145,8 @@ export class BoldSignTrigger implements INodeType {
 		});
 	}
 
-	/** Runs inside the execution a delivery started: remembers its ids where n8n keeps them (see recordDelivery). */
+	/** Runs inside the execution a delivery started: outputs its events (see outputDelivery). */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [recordDelivery.call(this)];
+		return [outputDelivery.call(this)];
 	}
 }

@@ -10,7 +10,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { handleDelivery, recordDelivery } from '../shared/webhook/delivery';
+import { handleDelivery, outputDelivery } from '../shared/webhook/delivery';
 import { idOf, sameSet } from '../shared/webhook/values';
 import { authenticationField } from './actions/resources';
 import { PAYLOAD_OPTIONS, SubscriptionApi, subscriptionOf } from './subscriptions';
@@ -280,8 +280,8 @@ export class PandaDocTrigger implements INodeType {
 		return await handleDelivery.call(this, pandaDocAdapter, { keys: deliveryKeys(this), eventTypes: chosenTriggers(this) });
 	}
 
-	/** Runs inside the execution a delivery started: remembers its ids where n8n keeps them (see recordDelivery). */
+	/** Runs inside the execution a delivery started: outputs its events (see outputDelivery). */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [recordDelivery.call(this)];
+		return [outputDelivery.call(this)];
 	}
 }

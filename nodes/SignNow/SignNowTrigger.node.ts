@@ -12,7 +12,7 @@ import type {
 } from 'n8n-workflow';
 
 import { apiRequest } from '../shared/transport';
-import { handleDelivery, recordDelivery } from '../shared/webhook/delivery';
+import { handleDelivery, outputDelivery } from '../shared/webhook/delivery';
 import { idOf, sameSet } from '../shared/webhook/values';
 import { authenticationField } from './actions/resources';
 import { eventPaths, subscriptionBody, SubscriptionApi } from './events';
@@ -303,8 +303,8 @@ export class SignNowTrigger implements INodeType {
 		return await handleDelivery.call(this, signNowAdapter, { keys: deliveryKeys(this), eventTypes: chosenEvents(this) });
 	}
 
-	/** Runs inside the execution a delivery started: remembers its ids where n8n keeps them (see recordDelivery). */
+	/** Runs inside the execution a delivery started: outputs its events (see outputDelivery). */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [recordDelivery.call(this)];
+		return [outputDelivery.call(this)];
 	}
 }

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { sleep } from 'n8n-workflow';
-import type { IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { retryAfterMs } from './headers';
 import { backoffMs, DEFAULT_RETRY } from './transport';
@@ -58,4 +59,51 @@ export async function sendTokenRequest(
 		if (delay > TOKEN_RETRY.maxDelayMs) return outcome;
 		await sleep(delay);
 	}
+}
+
+/** How long this process hands a renewed token to executions whose older token was rejected too. */
+const SHARE_MS = 5 * 60_000;
+const MAX_SHARED = 200;
+
+interface SharedToken {
+	token: string;
+	at: number;
+	/** the tokens this one replaced: known rejected */
+	replaced: string[];
+	pending?: Promise<string>;
+}
+
+/** Tokens fetched by this n8n process, by credential. */
+const shared = new Map<string, SharedToken>();
+
+/**
+ * One token request at a time per credential in this n8n process. n8n runs preAuthentication for each execution
+ * that finds no stored token or has its token rejected, and a worker runs many executions at once: those join the
+ * request in flight, and one whose token was rejected after another execution had already replaced that same token
+ * takes the new one. Any other caller (a token this process never saw rejected, or none) fetches a new token.
+ */
+export async function sharedToken(
+	type: string,
+	credentials: ICredentialDataDecryptedObject,
+	fetchToken: () => Promise<string>,
+): Promise<string> {
+	// keyed by every field but the token itself (secrets included, only hashed): an edited credential gets its own
+	const { accessToken, ...fields } = credentials;
+	const current = typeof accessToken === 'string' ? accessToken : '';
+	const key = createHash('sha256').update(JSON.stringify([type, fields])).digest('base64url');
+	const entry = shared.get(key);
+	if (entry?.pending) return await entry.pending;
+	if (entry && current && entry.replaced.includes(current) && Date.now() - entry.at < SHARE_MS) return entry.token;
+	const replaced = [current, ...(entry?.replaced ?? [])].filter(Boolean).slice(0, 20);
+	const pending = fetchToken();
+	shared.delete(key);
+	shared.set(key, { token: '', at: 0, replaced, pending });
+	if (shared.size > MAX_SHARED) shared.delete(shared.keys().next().value as string);
+	// settle the shared entry first (handlers run in the order added), then answer this caller with the outcome
+	void pending.then(
+		(token) => shared.set(key, { token, at: Date.now(), replaced }),
+		() => shared.delete(key),
+	);
+	return await pending;
+
 }

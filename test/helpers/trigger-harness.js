@@ -3,12 +3,15 @@
 // activation calls the node's webhookMethods (checkExists, then create) through n8n-core's HookContext,
 // deactivation calls delete; each POST to the production path runs the node's `webhook` through n8n-core's
 // WebhookContext with the request's raw bytes in `req.rawBody` (as n8n's body parser keeps them), on a workflow
-// built afresh from the stored static data (as n8n loads it from its database per request). Static data the
-// webhook method changed is stored only when no execution starts: when one does, n8n's workflow runner resets the
-// "changed" flag before the save (establishContextForPersistence, see nodes/shared/webhook/delivery.ts). An
-// accepted delivery then runs as an execution through n8n-core's WorkflowExecute, starting at the trigger with the
-// webhook's items, on static data reloaded from the store, which is saved when the execution changed it.
-// `executions` holds the trigger's output of each execution. Nothing of ours is mocked.
+// built afresh from the stored static data (as n8n loads it from its database per request). As n8n's
+// executeWebhook, static data the webhook method changed is saved when the answer goes out: an answer the method
+// wrote itself (noWebhookResponse) goes out before any execution starts; n8n's own answer to a delivery that starts
+// one goes out after the workflow runner reset the "changed" flag (establishContextForPersistence), so nothing is
+// saved then. A delivery's execution runs through n8n-core's WorkflowExecute, starting at the trigger with the
+// webhook's items, on static data reloaded from the store (regular mode) or, with `queueMode`, on none (a queue-mode
+// worker: n8n stores an execution's workflow without its static data and the job does not reload it); the static
+// data it changed is saved whole over the stored one. `executions` holds the trigger's output of each execution.
+// Nothing of ours is mocked.
 
 const crypto = require('node:crypto');
 const http = require('node:http');
@@ -53,9 +56,10 @@ function expressResponse(res) {
  * @param {string} options.type our node type, e.g. 'boldSignTrigger'
  * @param {object} options.parameters node parameters
  * @param {object} [options.credentials] { credentialType: data } (the store, shared across calls like n8n's database)
+ * @param {boolean} [options.queueMode] run executions as a queue-mode worker does, without the stored static data
  * @returns {Promise<{ url, activate, deactivate, hook, executions, staticData, close, credentials }>}
  */
-async function startTrigger({ type, parameters = {}, credentials = {}, workflowName = 'Trigger test' }) {
+async function startTrigger({ type, parameters = {}, credentials = {}, workflowName = 'Trigger test', queueMode = false }) {
 	const loader = await loadPackage();
 	const nodeTypes = new NodeTypes(loader);
 	const store = JSON.parse(JSON.stringify(credentials));
@@ -90,17 +94,9 @@ async function startTrigger({ type, parameters = {}, credentials = {}, workflowN
 
 	const workflowData = () => ({ id: workflowId, name: workflowName, nodes: [node], connections: {}, settings: {} });
 	/** A workflow as n8n builds it for one request or activation: static data as last stored. */
-	const workflow = () =>
-		new Workflow({
-			id: workflowId,
-			name: workflowName,
-			nodes: [node],
-			connections: {},
-			nodeTypes,
-			active: true,
-			staticData: JSON.parse(JSON.stringify(db.staticData)),
-			settings: {},
-		});
+	const stored = () => JSON.parse(JSON.stringify(db.staticData));
+	const workflow = (staticData = stored()) =>
+		new Workflow({ id: workflowId, name: workflowName, nodes: [node], connections: {}, nodeTypes, active: true, staticData, settings: {} });
 	/** n8n saves static data when the node changed it (WorkflowStaticDataService.saveStaticData). */
 	function save(wf) {
 		if (wf.staticData.__dataChanged === true) {
@@ -145,17 +141,22 @@ async function startTrigger({ type, parameters = {}, credentials = {}, workflowN
 		const wf = workflow();
 		const data = additionalData({ httpRequest: req, httpResponse: res });
 		const context = new WebhookContext(wf, node, data, 'webhook', webhookData(data), [], null);
-		const result = await nodeType.webhook.call(context);
-		if (result.workflowData) {
-			// n8n answers as soon as the execution starts; here it has finished, so a test can count it at once
-			await execute(result.workflowData);
-			if (description.responseData === 'noData') res.status(200).end();
-			else res.status(200).json({ message: 'Workflow was started' });
-			return;
-		}
-		save(wf);
-		if (!result.noWebhookResponse) {
-			res.status(200).json(result.webhookResponse ?? { message: 'Webhook call received' });
+		// n8n answers as soon as the execution starts; here the answer waits until it has finished, so a test can count it
+		const end = res.end;
+		let held = null;
+		res.end = (...args) => ((held = args), res);
+		try {
+			const result = await nodeType.webhook.call(context);
+			if (result.noWebhookResponse || !result.workflowData) save(wf);
+			if (result.workflowData) await execute(result.workflowData);
+			if (!result.noWebhookResponse) {
+				if (!result.workflowData) res.status(200).json(result.webhookResponse ?? { message: 'Webhook call received' });
+				else if (description.responseData === 'noData') res.status(200).end();
+				else res.status(200).json({ message: 'Workflow was started' });
+			}
+		} finally {
+			res.end = end;
+			if (held) res.end(...held);
 		}
 	}
 
@@ -176,7 +177,7 @@ async function startTrigger({ type, parameters = {}, credentials = {}, workflowN
 			},
 		};
 		const run = new WorkflowExecute(additionalDataFor(hooks, credentialsHelper), 'webhook', runExecutionData);
-		await run.processRunExecutionData(workflow());
+		await run.processRunExecutionData(workflow(queueMode ? {} : stored()));
 		const { fullRunData, newStaticData } = await finished;
 		if (newStaticData) {
 			const data = JSON.parse(JSON.stringify(newStaticData));

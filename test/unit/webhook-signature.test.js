@@ -4,7 +4,7 @@
 const crypto = require('node:crypto');
 
 const { decodeSignature, hmacSha256, verifySignature } = require('../../dist/nodes/shared/webhook/signature');
-const { SeenDeliveries, SEEN_MAX, SEEN_MAX_AGE_MS, claimInProcess, fingerprint } = require('../../dist/nodes/shared/webhook/seen');
+const { SeenDeliveries, SEEN_MAX, SEEN_MAX_AGE_MS, claimInProcess, claimedInProcess, fingerprint } = require('../../dist/nodes/shared/webhook/seen');
 
 const BODY = Buffer.from('{"event":"x","n":1}\n', 'utf8');
 const SECRET = 'whsec-current';
@@ -176,5 +176,22 @@ describe('SeenDeliveries: the duplicate memory in static data', () => {
 		expect(claimInProcess(scope, ['e1'], T)).toBe(true);
 		expect(claimInProcess(scope, ['e1'], T + 1)).toBe(false);
 		expect(claimInProcess(`${scope}-other`, ['e1'], T + 1)).toBe(true);
+	});
+	test('merge puts back the ids this process claimed that a stale save of another process dropped, oldest first', () => {
+		const scope = `test-${Math.random()}`;
+		claimInProcess(scope, ['a'], T);
+		claimInProcess(scope, ['b'], T + 5);
+		const store = {};
+		const seen = new SeenDeliveries(store);
+		seen.add(['c'], T + 2);
+		seen.merge(claimedInProcess(scope), T + 10);
+		expect(store.seenDeliveries).toEqual([
+			[fingerprint('a'), T],
+			[fingerprint('c'), T + 2],
+			[fingerprint('b'), T + 5],
+		]);
+		seen.merge([[fingerprint('expired'), T - SEEN_MAX_AGE_MS]], T + 10);
+		expect(seen.size(T + 10)).toBe(3);
+		expect(claimedInProcess(`${scope}-none`)).toEqual([]);
 	});
 });

@@ -15,7 +15,7 @@ import type {
 } from 'n8n-workflow';
 
 import { apiRequest } from '../../shared/transport';
-import { handleDelivery, recordDelivery } from '../../shared/webhook/delivery';
+import { handleDelivery, outputDelivery } from '../../shared/webhook/delivery';
 import { authenticationField } from '../actions/resources';
 import {
 	connectPaths,
@@ -364,8 +364,8 @@ export class DocuSignTrigger implements INodeType {
 		return await handleDelivery.call(this, docuSignAdapter, { keys: await hmacKeys(this), eventTypes: chosenEvents(this) });
 	}
 
-	/** Runs inside the execution a delivery started: remembers its ids where n8n keeps them (see recordDelivery). */
+	/** Runs inside the execution a delivery started: outputs its events (see outputDelivery). */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [recordDelivery.call(this)];
+		return [outputDelivery.call(this)];
 	}
 }

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { failureOf, sendTokenRequest } from '../../shared/tokenRequest';
+import { failureOf, sendTokenRequest, sharedToken } from '../../shared/tokenRequest';
 import { docuSignHosts, jwtAudience } from '../hosts';
 import { buildAssertion, JWT_BEARER_GRANT, normalizeScopes, readPrivateKey } from './jwt';
 import { AuthSetupError, tokenError } from './oauthErrors';
@@ -16,6 +16,11 @@ function required(credentials: ICredentialDataDecryptedObject, field: string, la
  * access token, which n8n stores in the credential's hidden expirable field until DocuSign rejects it.
  */
 export async function requestJwtToken(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	// executions running at once in this process (an n8n worker) share one token request
+	return { accessToken: await sharedToken('docuSignJwtApi', credentials, async () => await fetchJwtToken.call(this, credentials)) };
+}
+
+async function fetchJwtToken(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<string> {
 	const { oauth } = docuSignHosts(credentials);
 	if (!/^https?:\/\//i.test(oauth)) {
 		throw new AuthSetupError('The DocuSign credential has no valid OAuth base URL', 'Enter the OAuth base URL, such as https://account-d.docusign.com.');
@@ -51,5 +56,5 @@ export async function requestJwtToken(this: IHttpRequestHelper, credentials: ICr
 	if (!accessToken) {
 		throw new AuthSetupError('DocuSign answered the token request without an access token', 'Check the environment and OAuth base URL of the credential.');
 	}
-	return { accessToken };
+	return accessToken;
 }

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { failureOf, sendTokenRequest } from '../../shared/tokenRequest';
+import { failureOf, sendTokenRequest, sharedToken } from '../../shared/tokenRequest';
 import { basicAuthorization, signNowBaseUrl } from '../hosts';
 import { SignNowAuthError, tokenError } from './errors';
 
@@ -18,6 +18,11 @@ function required(credentials: ICredentialDataDecryptedObject, field: string, la
  * and two executions refreshing at once would break the chain, while signing in again is always safe.
  */
 export async function requestPasswordToken(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	// executions running at once in this process (an n8n worker) share one sign-in
+	return { accessToken: await sharedToken('signNowApi', credentials, async () => await signIn.call(this, credentials)) };
+}
+
+async function signIn(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<string> {
 	const base = signNowBaseUrl(credentials);
 	if (!/^https?:\/\//i.test(base)) {
 		throw new SignNowAuthError('The SignNow credential has no valid base URL', 'Enter the API base URL, such as https://api-eval.signnow.com.');
@@ -50,5 +55,5 @@ export async function requestPasswordToken(this: IHttpRequestHelper, credentials
 	if (!accessToken) {
 		throw new SignNowAuthError('SignNow answered the sign-in without an access token', 'Check the environment or base URL of the credential.');
 	}
-	return { accessToken };
+	return accessToken;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import type { Delivery, WebhookAdapter, WebhookEvent } from './adapter';
-import { claimInProcess, SEEN_MAX_AGE_MS, SeenDeliveries } from './seen';
+import { claimedInProcess, claimInProcess, SEEN_MAX_AGE_MS, SeenDeliveries } from './seen';
 import { hmacSha256, verifySignature } from './signature';
 import type { SignatureRejection } from './signature';
 
@@ -123,30 +123,13 @@ export function eventItem(adapter: WebhookAdapter, event: WebhookEvent): INodeEx
 }
 
 /**
- * Where an accepted delivery's ids ride from the webhook method to the trigger's execute step, which removes them.
- * n8n 2.41 drops what a webhook method writes to static data when the delivery starts an execution: before saving
- * it, the workflow runner builds another Workflow over the same static data object (establishContextForPersistence),
- * which resets its "changed" flag. The execute step runs inside that execution, and n8n saves the static data it
- * changes when the execution ends, so the ids survive a restart.
+ * The execute step of a webhook trigger: outputs the items of the delivery that started this execution. It writes no
+ * static data: in queue mode a worker runs it on a copy of the workflow without its static data (n8n 2.41 stores an
+ * execution's workflow without it, and the job does not reload it), and n8n would save that copy, changed, over the
+ * stored one, with the registration lost. The webhook method has already remembered the delivery's ids.
  */
-export const DELIVERY_IDS_KEY = '__deliveryIds';
-
-/**
- * The execute step of a webhook trigger: remembers the ids of the delivery that started this execution in the node's
- * static data, and outputs the items without them.
- */
-export function recordDelivery(this: IExecuteFunctions): INodeExecutionData[] {
-	const items = this.getInputData();
-	const ids = items.flatMap((item) => {
-		const carried = item.json[DELIVERY_IDS_KEY];
-		return Array.isArray(carried) ? carried.map(String) : [];
-	});
-	if (ids.length) new SeenDeliveries(this.getWorkflowStaticData('node')).add(ids);
-	return items.map((item, index) => {
-		const json = { ...item.json };
-		delete json[DELIVERY_IDS_KEY];
-		return { ...item, json, pairedItem: { item: index } };
-	});
+export function outputDelivery(this: IExecuteFunctions): INodeExecutionData[] {
+	return this.getInputData().map((item, index) => ({ ...item, pairedItem: { item: index } }));
 }
 
 const ANSWERS: Record<Exclude<Outcome['kind'], 'accepted'>, { status: number; message: string }> = {
@@ -159,8 +142,8 @@ const ANSWERS: Record<Exclude<Outcome['kind'], 'accepted'>, { status: number; me
 
 /**
  * The webhook method of a vendor trigger: verifies the delivery over its raw bytes, answers 401 (refused),
- * 400 (unreadable) or 200 without an execution (endpoint check, duplicate, event type not chosen), and starts
- * one execution per accepted delivery with one item per event.
+ * 400 (unreadable) or 200 without an execution (endpoint check, duplicate, event type not chosen), and answers an
+ * accepted delivery with an empty 200 and starts one execution for it with one item per event.
  */
 export async function handleDelivery(
 	this: IWebhookFunctions,
@@ -172,9 +155,11 @@ export async function handleDelivery(
 	const scope = `${this.getWorkflow().id ?? ''}|${this.getNode().id}`;
 	const outcome = decide(adapter, delivery, options, seen, (ids) => claimInProcess(scope, ids, options.now));
 	if (outcome.kind === 'accepted') {
-		const items = outcome.events.map((event) => eventItem(adapter, event));
-		items[0].json[DELIVERY_IDS_KEY] = outcome.ids;
-		return { workflowData: [items] };
+		// Answered here (noWebhookResponse): n8n then saves the static data this method changed before it starts the
+		// execution. When n8n answers, the workflow runner resets the "changed" flag first and the new ids are lost.
+		seen.merge(claimedInProcess(scope), options.now);
+		this.getResponseObject().status(200).end();
+		return { workflowData: [outcome.events.map((event) => eventItem(adapter, event))], noWebhookResponse: true };
 	}
 	const answer = ANSWERS[outcome.kind];
 	if (outcome.kind === 'refused') {

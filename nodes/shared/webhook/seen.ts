@@ -13,7 +13,7 @@ export function fingerprint(id: string): string {
 	return createHash('sha256').update(id, 'utf8').digest('base64url').slice(0, 22);
 }
 
-type Entry = [fingerprint: string, seenAtMs: number];
+export type Entry = [fingerprint: string, seenAtMs: number];
 
 function entries(store: IDataObject): Entry[] {
 	const value = store[KEY];
@@ -45,15 +45,20 @@ export class SeenDeliveries {
 		return ids.some((id) => known.has(fingerprint(id)));
 	}
 
-	/** Remembers the ids, dropping expired ones and the oldest beyond the bound. Writes static data only here. */
+	/** Remembers the ids, dropping expired ones and the oldest beyond the bound. */
 	add(ids: string[], now = Date.now()): void {
+		this.merge(ids.map((id) => [fingerprint(id), now]), now);
+	}
+
+	/** Remembers fingerprints seen at the given times (claimedInProcess). Writes static data only here. */
+	merge(seen: Entry[], now = Date.now()): void {
 		const kept = this.live(now);
 		const known = new Set(kept.map(([print]) => print));
-		for (const id of ids) {
-			const print = fingerprint(id);
-			if (!known.has(print)) kept.push([print, now]);
+		for (const [print, at] of seen) {
+			if (!known.has(print) && now - at < this.maxAgeMs) kept.push([print, at]);
 			known.add(print);
 		}
+		kept.sort((a, b) => a[1] - b[1]);
 		this.store[KEY] = kept.slice(-this.max) as unknown as IDataObject[];
 	}
 
@@ -68,6 +73,14 @@ export class SeenDeliveries {
  * so two copies of one delivery arriving at the same moment would both miss it there. Bounded like the store.
  */
 const inProcess = new Map<string, Map<string, number>>();
+
+/**
+ * The ids this process claimed for a trigger, oldest first. n8n saves static data whole, so a save by another process
+ * that read it a moment earlier can drop ids stored since; the next save of this process puts its own back.
+ */
+export function claimedInProcess(scope: string): Entry[] {
+	return [...(inProcess.get(scope) ?? [])];
+}
 
 /** Claims the ids for this process; false when another request of the same trigger already claimed one of them. */
 export function claimInProcess(scope: string, ids: string[], now = Date.now()): boolean {
