@@ -1,11 +1,28 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { firstString } from '../shared/errors';
 import { findFirst, pageNumberPaging } from '../shared/pagination';
 import type { RequestContext, VendorApi } from '../shared/types';
 import { BOLDSIGN_HOSTS } from './hosts';
 
-export const CREDENTIAL_TYPE = 'boldSignApi';
+export const API_KEY_CREDENTIAL = 'boldSignApi';
+export const CODE_GRANT_CREDENTIAL = 'boldSignOAuth2Api';
+
+/** The credential the node's Authentication field selects (API Key when the node has no such field). */
+export function credentialTypeOf(ctx: RequestContext): string {
+	const authentication =
+		'getInputData' in ctx
+			? ctx.getNodeParameter('authentication', 0, 'apiKey')
+			: (ctx as ILoadOptionsFunctions).getNodeParameter('authentication', 'apiKey');
+	return authentication === 'oAuth2' ? CODE_GRANT_CREDENTIAL : API_KEY_CREDENTIAL;
+}
+
+function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
+	const token = (credentials.oauthTokenData ?? {}) as IDataObject;
+	return [credentials.apiKey, credentials.clientSecret, token.access_token, token.refresh_token].filter(
+		(value): value is string => typeof value === 'string' && value.length > 0,
+	);
+}
 
 export function boldSignBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const region = String(credentials.region ?? 'us');
@@ -35,8 +52,14 @@ const FORBIDDEN =
 export const boldSign: VendorApi = {
 	name: 'BoldSign',
 	async connection(ctx: RequestContext) {
-		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-		return { credentialType: CREDENTIAL_TYPE, baseUrl: boldSignBaseUrl(credentials), secrets: [String(credentials.apiKey ?? '')] };
+		const credentialType = credentialTypeOf(ctx);
+		const credentials = await ctx.getCredentials(credentialType);
+		return {
+			credentialType,
+			baseUrl: boldSignBaseUrl(credentials),
+			secrets: secretsOf(credentials),
+			refreshOn401: credentialType === CODE_GRANT_CREDENTIAL,
+		};
 	},
 	// ErrorResult {error}, ErrorResponse {errorType, error}, ProblemDetails {title, detail} (../shared/reference/vendor-apis.md §3.4).
 	errorMessage(body) {
@@ -45,7 +68,7 @@ export const boldSign: VendorApi = {
 	},
 	hint(status, vendorMessage) {
 		if (status === 401) {
-			return 'BoldSign rejected the API key. Check the key, and that the credential’s region matches your BoldSign account’s region: a key used against another region gets 401.';
+			return 'BoldSign rejected the API key or access token. Check the key, or reconnect the OAuth2 credential, and that the credential’s region matches your BoldSign account’s region: a key or token used against another region gets 401.';
 		}
 		if (status === 402) return 'Your BoldSign plan does not include this feature.';
 		if (status === 403) return /\b(invalid|unknown)\b.*\bid\b/i.test(vendorMessage ?? '') ? FORBIDDEN_ID : FORBIDDEN;

@@ -1,3 +1,5 @@
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+
 import { operationSelector, resourceSelector } from '../../shared/descriptions';
 import type { Resources } from '../../shared/router';
 import * as teamCreate from './team/create.operation';
@@ -35,6 +37,23 @@ export const resources: Resources = {
 		rename: teamRename,
 	},
 };
+
+export const authenticationField: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	default: 'apiKey',
+	options: [
+		{ name: 'API Key', value: 'apiKey' },
+		{ name: 'OAuth2', value: 'oAuth2' },
+	],
+};
+
+/** The BoldSign credential the Authentication field selects. */
+export const credentials: INodeCredentialDescription[] = [
+	{ name: 'boldSignApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+	{ name: 'boldSignOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+];
 
 export const resourceField = resourceSelector('user', [
 	{ name: 'User', value: 'user' },
