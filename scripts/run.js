@@ -5,7 +5,8 @@
 // toolchain.js), installs the devDependencies when needed, then does the work.
 //
 //   node scripts/run.js start            build, pack, install into a local n8n 2.41.0 and start it
-//   node scripts/run.js test [--no-e2e]  lint, build, integration tests, real-n8n end-to-end suite
+//   node scripts/run.js test [--no-e2e] [--no-editor]  lint, build, integration tests, real-n8n end-to-end suite,
+//                                        the editor in a real browser (test/editor/)
 //   node scripts/run.js build | lint
 //   node scripts/run.js bench [options]  our nodes vs n8n's HTTP Request node in a real n8n (scripts/bench.js)
 //   node scripts/run.js mutation [stryker options]  build, mutation testing of nodes/shared and credentials
@@ -68,6 +69,14 @@ function test(env, args) {
 			const e2e = readJson(summary);
 			rows.push(e2e ? { name: 'e2e', passed: e2e.passed, failed: e2e.failed } : { name: 'e2e', passed: 0, failed: 1 });
 			if (e2eStatus !== 0 && rows[rows.length - 1].failed === 0) rows[rows.length - 1].failed = 1;
+		}
+
+		if (!args.includes('--no-editor')) {
+			const summary = path.join(tmp, 'editor.json');
+			const editorStatus = run(process.execPath, [path.join('test', 'editor', 'run-editor.js')], { ...env, ESIGN_EDITOR_SUMMARY: summary });
+			const editor = readJson(summary);
+			rows.push(editor ? { name: 'editor', passed: editor.passed, failed: editor.failed } : { name: 'editor', passed: 0, failed: 1 });
+			if (editorStatus !== 0 && rows[rows.length - 1].failed === 0) rows[rows.length - 1].failed = 1;
 		}
 	}
 	fs.rmSync(tmp, { recursive: true, force: true });

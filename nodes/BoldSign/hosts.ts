@@ -30,11 +30,11 @@ export const REGION_FIELDS: INodeProperties[] = [
 		default: 'us',
 		description: 'The data center of your BoldSign account. A key or token used against another region is rejected with 401.',
 		options: [
-			{ name: 'United States', value: 'us' },
-			{ name: 'Europe', value: 'eu' },
-			{ name: 'Canada', value: 'ca' },
 			{ name: 'Australia', value: 'au' },
+			{ name: 'Canada', value: 'ca' },
 			{ name: 'Custom Base URL', value: 'custom' },
+			{ name: 'Europe', value: 'eu' },
+			{ name: 'United States', value: 'us' },
 		],
 	},
 	{

@@ -80,17 +80,13 @@ function nodeParameter(ctx: RequestContext, name: string, fallback: unknown): un
  * do instead of failing with n8n's internal error.
  */
 async function connect(ctx: RequestContext, api: VendorApi): Promise<Connection> {
-	try {
-		return await api.connection(ctx);
-	} catch (error) {
-		const isList = 'getCurrentNodeParameter' in ctx;
-		if (isList && Object.keys(ctx.getNode().credentials ?? {}).length === 0) {
-			throw new NodeOperationError(ctx.getNode(), `Add a ${api.name} credential to load the list`, {
-				description: `Choose or create a ${api.name} credential in the node’s Credential field; the list is loaded from your ${api.name} account.`,
-			});
-		}
-		throw error;
+	const isList = 'getCurrentNodeParameter' in ctx;
+	if (isList && Object.keys(ctx.getNode().credentials ?? {}).length === 0) {
+		throw new NodeOperationError(ctx.getNode(), `Add a ${api.name} credential to load the list`, {
+			description: `Choose or create a ${api.name} credential in the node’s Credential field; the list is loaded from your ${api.name} account.`,
+		});
 	}
+	return await api.connection(ctx);
 }
 
 async function openSession(ctx: RequestContext, api: VendorApi): Promise<Session> {
