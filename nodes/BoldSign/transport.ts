@@ -1,5 +1,6 @@
-import type { ICredentialDataDecryptedObject, IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { apiKeyOrOAuth2, credentialSecrets } from '../shared/authentication';
 import { firstString } from '../shared/errors';
 import { findFirst, pageNumberPaging } from '../shared/pagination';
 import type { RequestContext, VendorApi } from '../shared/types';
@@ -7,22 +8,6 @@ import { BOLDSIGN_HOSTS } from './hosts';
 
 export const API_KEY_CREDENTIAL = 'boldSignApi';
 export const CODE_GRANT_CREDENTIAL = 'boldSignOAuth2Api';
-
-/** The credential the node's Authentication field selects (API Key when the node has no such field). */
-export function credentialTypeOf(ctx: RequestContext): string {
-	const authentication =
-		'getInputData' in ctx
-			? ctx.getNodeParameter('authentication', 0, 'apiKey')
-			: (ctx as ILoadOptionsFunctions).getNodeParameter('authentication', 'apiKey');
-	return authentication === 'oAuth2' ? CODE_GRANT_CREDENTIAL : API_KEY_CREDENTIAL;
-}
-
-function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
-	const token = (credentials.oauthTokenData ?? {}) as IDataObject;
-	return [credentials.apiKey, credentials.clientSecret, token.access_token, token.refresh_token].filter(
-		(value): value is string => typeof value === 'string' && value.length > 0,
-	);
-}
 
 export function boldSignBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const region = String(credentials.region ?? 'us');
@@ -52,12 +37,12 @@ const FORBIDDEN =
 export const boldSign: VendorApi = {
 	name: 'BoldSign',
 	async connection(ctx: RequestContext) {
-		const credentialType = credentialTypeOf(ctx);
+		const credentialType = apiKeyOrOAuth2(ctx, API_KEY_CREDENTIAL, CODE_GRANT_CREDENTIAL);
 		const credentials = await ctx.getCredentials(credentialType);
 		return {
 			credentialType,
 			baseUrl: boldSignBaseUrl(credentials),
-			secrets: secretsOf(credentials),
+			secrets: credentialSecrets(credentials),
 			refreshOn401: credentialType === CODE_GRANT_CREDENTIAL,
 		};
 	},

@@ -1,5 +1,4 @@
-import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
-
+import { apiKeyOrOAuth2Credentials, apiKeyOrOAuth2Field } from '../../shared/authentication';
 import { operationSelector, resourceSelector } from '../../shared/descriptions';
 import type { Resources } from '../../shared/router';
 import * as teamCreate from './team/create.operation';
@@ -38,22 +37,10 @@ export const resources: Resources = {
 	},
 };
 
-export const authenticationField: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	default: 'apiKey',
-	options: [
-		{ name: 'API Key', value: 'apiKey' },
-		{ name: 'OAuth2', value: 'oAuth2' },
-	],
-};
+export const authenticationField = apiKeyOrOAuth2Field;
 
 /** The BoldSign credential the Authentication field selects. */
-export const credentials: INodeCredentialDescription[] = [
-	{ name: 'boldSignApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-	{ name: 'boldSignOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-];
+export const credentials = apiKeyOrOAuth2Credentials('boldSignApi', 'boldSignOAuth2Api');
 
 export const resourceField = resourceSelector('user', [
 	{ name: 'User', value: 'user' },
