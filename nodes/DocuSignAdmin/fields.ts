@@ -39,8 +39,15 @@ const PERMISSION_PROFILE: INodeProperties = {
  * optional one lists "Account Default" (the empty value) first, so leaving it empty is a valid choice.
  */
 export function permissionProfileField(displayOptions: IDisplayOptions, description: string, required = true): INodeProperties {
-	const typeOptions = required ? PERMISSION_PROFILE.typeOptions : { ...PERMISSION_PROFILE.typeOptions, loadOptionsMethod: 'getPermissionProfilesOrDefault' };
-	return { ...PERMISSION_PROFILE, typeOptions, required, displayOptions, description: listHint(description) };
+	if (required) return { ...PERMISSION_PROFILE, required, displayOptions, description: listHint(description) };
+	return {
+		...PERMISSION_PROFILE,
+		typeOptions: { ...PERMISSION_PROFILE.typeOptions, loadOptionsMethod: 'getPermissionProfilesOrDefault' },
+		required,
+		displayOptions,
+		description: listHint(description),
+		hint: 'Account Default lets DocuSign give the account’s default profile',
+	};
 }
 
 export function dsGroupLocator(displayOptions: IDisplayOptions, name = 'dsGroup', displayName = 'DS Group', required = true): INodeProperties {

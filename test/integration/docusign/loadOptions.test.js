@@ -59,6 +59,7 @@ test('the optional Permission Profile of User › Create offers "Account Default
 	const profileOf = (operation) =>
 		description.properties.find((p) => p.name === 'permissionProfile' && p.displayOptions?.show?.operation?.includes(operation));
 	expect([profileOf('create').required, profileOf('create').typeOptions.loadOptionsMethod]).toEqual([false, 'getPermissionProfilesOrDefault']);
+	expect(profileOf('create').hint).toMatch(/Account Default/);
 	expect([profileOf('updateRole').required, profileOf('updateRole').typeOptions.loadOptionsMethod]).toEqual([true, 'getPermissionProfiles']);
 });
 
