@@ -6,27 +6,27 @@
 // options (Simplify on) through n8n-core's engine against the vendor's mock, and the schema is merged from
 // all its output items. Build first (npm run build), then: node scripts/output-schemas.js
 
-const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const { createInstance, errorText } = require('../test/helpers/harness');
-const { startBoldSignMock, BOLDSIGN_IDS: B } = require('../test/mocks/boldsign');
-const { startDocuSignMock, DOCUSIGN_IDS: D } = require('../test/mocks/docusign');
-const { startPandaDocMock, PANDADOC_IDS: P } = require('../test/mocks/pandadoc');
-const { startSignNowMock, SIGNNOW_IDS: S } = require('../test/mocks/signnow');
+const { closeMocks, credentialData, startMocks } = require('../test/editor/stack');
+const { BOLDSIGN_IDS: B } = require('../test/mocks/boldsign');
+const { DOCUSIGN_IDS: D } = require('../test/mocks/docusign');
+const { PANDADOC_IDS: P } = require('../test/mocks/pandadoc');
+const { SIGNNOW_IDS: S } = require('../test/mocks/signnow');
 
 const ROOT = path.resolve(__dirname, '..');
 const byId = (value) => ({ __rl: true, mode: 'id', value });
 const byEmail = (value) => ({ __rl: true, mode: 'email', value });
 
-/** Per vendor: its node, mock, credentials, and the parameters each resource/operation runs with. */
+/** Per vendor: its node, mock, credential (test/editor/stack.js), and the parameters each resource/operation runs with. */
 const VENDORS = [
 	{
 		type: 'boldSign',
 		folder: 'BoldSign',
-		start: () => startBoldSignMock(),
-		credentials: (m) => ({ boldSignApi: { region: 'custom', baseUrl: m.url, apiKey: m.apiKey } }),
+		mock: 'boldSign',
+		credential: 'boldSignApi',
 		operations: {
 			user: {
 				cancelInvitation: { user: byId(B.pendingUserId) },
@@ -51,26 +51,8 @@ const VENDORS = [
 	{
 		type: 'docuSignAdmin',
 		folder: 'DocuSignAdmin',
-		start: () => {
-			const { publicKey, privateKey } = crypto.generateKeyPairSync('rsa', {
-				modulusLength: 2048,
-				publicKeyEncoding: { type: 'spki', format: 'pem' },
-				privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-			});
-			return startDocuSignMock({ publicKeyPem: publicKey, privateKeyPem: privateKey });
-		},
-		credentials: (m) => ({
-			docuSignJwtApi: {
-				environment: 'custom',
-				oauthBaseUrl: m.url,
-				adminBaseUrl: m.adminBaseUrl,
-				integrationKey: m.integrationKey,
-				userId: m.userId,
-				privateKey: m.privateKeyPem,
-				scopes: 'signature impersonation user_read user_write organization_read account_read group_read permission_read',
-				accessToken: '',
-			},
-		}),
+		mock: 'docuSign',
+		credential: 'docuSignJwtApi',
 		defaults: { authentication: 'jwt', organization: D.organizationId },
 		operations: {
 			account: {
@@ -103,18 +85,8 @@ const VENDORS = [
 	{
 		type: 'signNow',
 		folder: 'SignNow',
-		start: () => startSignNowMock(),
-		credentials: (m) => ({
-			signNowApi: {
-				environment: 'custom',
-				baseUrl: m.url,
-				clientId: m.clientId,
-				clientSecret: m.clientSecret,
-				username: m.adminEmail,
-				password: m.adminPassword,
-				accessToken: '',
-			},
-		}),
+		mock: 'signNow',
+		credential: 'signNowApi',
 		defaults: { authentication: 'password' },
 		operations: {
 			invitation: {
@@ -149,8 +121,8 @@ const VENDORS = [
 	{
 		type: 'pandaDoc',
 		folder: 'PandaDoc',
-		start: () => startPandaDocMock(),
-		credentials: (m) => ({ pandaDocApi: { apiKey: m.apiKey, keyType: 'production', baseUrl: m.url } }),
+		mock: 'pandaDoc',
+		credential: 'pandaDocApi',
 		defaults: { authentication: 'apiKey' },
 		operations: {
 			member: {
@@ -206,25 +178,21 @@ function settle(schema) {
 	return schema;
 }
 
-/** Runs every operation of a vendor against its mock: [{ file (relative to the root), schema }]. */
-async function generate(vendor) {
-	const mock = await vendor.start();
+/** Runs every operation of a vendor against its mock (`mocks`: startMocks()): [{ file (relative to the root), schema }]. */
+async function generate(vendor, mocks) {
+	const mock = mocks[vendor.mock];
 	const out = [];
-	try {
-		for (const [resource, operations] of Object.entries(vendor.operations)) {
-			for (const [operation, parameters] of Object.entries(operations)) {
-				mock.reset();
-				// a fresh instance per run: nothing (tokens, caches) carries over between operations
-				const n8n = await createInstance(vendor.credentials(mock));
-				const result = await n8n.run({ type: vendor.type, parameters: { ...vendor.defaults, resource, operation, ...parameters } });
-				if (result.error) throw new Error(`${vendor.type} ${resource}/${operation}: ${errorText(result.error)}`);
-				if (!result.json.length) throw new Error(`${vendor.type} ${resource}/${operation}: no output item`);
-				const schema = settle(result.json.map(schemaOf).reduce(merge, { type: 'null' }));
-				out.push({ file: schemaFile(vendor.folder, resource, operation), schema });
-			}
+	for (const [resource, operations] of Object.entries(vendor.operations)) {
+		for (const [operation, parameters] of Object.entries(operations)) {
+			mock.reset();
+			// a fresh instance per run: nothing (tokens, caches) carries over between operations
+			const n8n = await createInstance({ [vendor.credential]: credentialData(mocks)[vendor.credential] });
+			const result = await n8n.run({ type: vendor.type, parameters: { ...vendor.defaults, resource, operation, ...parameters } });
+			if (result.error) throw new Error(`${vendor.type} ${resource}/${operation}: ${errorText(result.error)}`);
+			if (!result.json.length) throw new Error(`${vendor.type} ${resource}/${operation}: no output item`);
+			const schema = settle(result.json.map(schemaOf).reduce(merge, { type: 'null' }));
+			out.push({ file: schemaFile(vendor.folder, resource, operation), schema });
 		}
-	} finally {
-		await mock.close();
 	}
 	return out;
 }
@@ -233,15 +201,20 @@ const schemaFile = (folder, resource, operation) => path.join('nodes', folder, '
 const schemaText = (schema) => JSON.stringify(schema, null, '\t') + '\n';
 
 async function main() {
+	const mocks = await startMocks();
 	let count = 0;
-	for (const vendor of VENDORS) {
-		const generated = await generate(vendor);
-		for (const { file, schema } of generated) {
-			fs.mkdirSync(path.dirname(path.join(ROOT, file)), { recursive: true });
-			fs.writeFileSync(path.join(ROOT, file), schemaText(schema));
+	try {
+		for (const vendor of VENDORS) {
+			const generated = await generate(vendor, mocks);
+			for (const { file, schema } of generated) {
+				fs.mkdirSync(path.dirname(path.join(ROOT, file)), { recursive: true });
+				fs.writeFileSync(path.join(ROOT, file), schemaText(schema));
+			}
+			count += generated.length;
+			console.log(`${vendor.folder}: ${generated.length} schemas`);
 		}
-		count += generated.length;
-		console.log(`${vendor.folder}: ${generated.length} schemas`);
+	} finally {
+		await closeMocks(mocks);
 	}
 	console.log(`${count} output schemas written`);
 }

@@ -28,6 +28,10 @@ async function startMocks() {
 	return { boldSign, docuSign, signNow, pandaDoc, privateKey };
 }
 
+async function closeMocks(mocks) {
+	await Promise.allSettled(['boldSign', 'docuSign', 'signNow', 'pandaDoc'].map((k) => mocks[k].close()));
+}
+
 /** Credential data per credential type, pointing at the mocks (the fields the editor's dialog saves). */
 function credentialData(m) {
 	return {
@@ -99,7 +103,7 @@ async function startStack({ verbose = false } = {}) {
 	const mocks = await startMocks();
 	let session;
 	const close = async () => {
-		await Promise.allSettled(['boldSign', 'docuSign', 'signNow', 'pandaDoc'].map((k) => mocks[k].close()));
+		await closeMocks(mocks);
 		if (session) await session.close();
 	};
 	try {
@@ -121,4 +125,4 @@ async function startStack({ verbose = false } = {}) {
 	}
 }
 
-module.exports = { startStack, credentialData };
+module.exports = { startStack, startMocks, closeMocks, credentialData };
