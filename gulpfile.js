@@ -1,10 +1,13 @@
 'use strict';
-// Asset steps of the build that tsc does not do: node and credential icons and the codex files
-// (<Node>.node.json) are copied next to the compiled JavaScript in dist/.
+// Asset steps of the build that tsc does not do: node and credential icons, the codex files
+// (<Node>.node.json) and the output schemas (__schema__/, written by scripts/output-schemas.js) are copied
+// next to the compiled JavaScript in dist/.
 const { src, dest, parallel } = require('gulp');
 
 function nodeAssets() {
-	return src(['nodes/**/*.svg', 'nodes/**/*.png', 'nodes/**/*.node.json'], { encoding: false }).pipe(dest('dist/nodes'));
+	return src(['nodes/**/*.svg', 'nodes/**/*.png', 'nodes/**/*.node.json', 'nodes/**/__schema__/**/*.json'], { encoding: false }).pipe(
+		dest('dist/nodes'),
+	);
 }
 
 function credentialAssets() {

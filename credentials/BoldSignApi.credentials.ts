@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { BOLDSIGN_HOSTS } from '../nodes/BoldSign/hosts';
+import { BOLDSIGN_HOSTS, REGION_FIELDS } from '../nodes/BoldSign/hosts';
 
 export class BoldSignApi implements ICredentialType {
 	name = 'boldSignApi';
@@ -27,29 +27,7 @@ export class BoldSignApi implements ICredentialType {
 			required: true,
 			description: 'Created in BoldSign under API → API Key. Sandbox and live keys use the same hosts.',
 		},
-		{
-			displayName: 'Region',
-			name: 'region',
-			type: 'options',
-			default: 'us',
-			description: 'The data center of your BoldSign account. A key used against another region is rejected with 401.',
-			options: [
-				{ name: 'United States', value: 'us' },
-				{ name: 'Europe', value: 'eu' },
-				{ name: 'Canada', value: 'ca' },
-				{ name: 'Australia', value: 'au' },
-				{ name: 'Custom Base URL', value: 'custom' },
-			],
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://api.boldsign.com',
-			description: 'The API base URL, without a trailing path',
-			displayOptions: { show: { region: ['custom'] } },
-		},
+		...REGION_FIELDS,
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -5,7 +5,8 @@
 // toolchain.js), installs the devDependencies when needed, then does the work.
 //
 //   node scripts/run.js start            build, pack, install into a local n8n 2.41.0 and start it
-//   node scripts/run.js test [--no-e2e]  lint, build, integration tests, packages, real-n8n end-to-end suite (2.41.0), queue mode (reduced), 1.x smoke
+//   node scripts/run.js test [--no-e2e] [--no-editor]  lint, build, integration tests, packages, real-n8n end-to-end
+//                                        suite (2.41.0), queue mode (reduced), 1.x smoke, the editor in chromium
 //   node scripts/run.js build | lint
 //   node scripts/run.js bench [options]  our nodes vs n8n's HTTP Request node in a real n8n (scripts/bench.js)
 //   node scripts/run.js mutation [stryker options]  build, mutation testing of nodes/shared and credentials
@@ -84,26 +85,19 @@ function test(env, args) {
 		}
 
 		if (!args.includes('--no-e2e')) {
-			stage(rows, 'e2e', 'the package in a real n8n (test/e2e, several minutes)', () => {
-				const summary = path.join(tmp, 'e2e.json');
-				const status = run(process.execPath, [path.join('test', 'e2e', 'run-e2e.js')], { ...env, ESIGN_E2E_SUMMARY: summary });
-				const e2e = readJson(summary);
-				if (!e2e) return { passed: 0, failed: 1 };
-				return { passed: e2e.passed, failed: status !== 0 && e2e.failed === 0 ? 1 : e2e.failed };
-			});
-
+			const e2e = ['test/e2e/run-e2e.js'];
+			runnerStage(rows, env, tmp, 'e2e', 'the package in a real n8n (test/e2e, several minutes)', e2e, 'ESIGN_E2E_SUMMARY');
 			// n8n in queue mode (Postgres, Redis, main, two workers, a webhook processor): the reduced run
-			stage(rows, 'queue', 'n8n in queue mode (test/queue --reduced, about 5 min)', () => {
-				const summary = path.join(tmp, 'queue.json');
-				const status = run(process.execPath, [path.join('test', 'queue', 'run-queue.js'), '--reduced'], { ...env, ESIGN_QUEUE_SUMMARY: summary });
-				const queue = readJson(summary);
-				if (!queue) return { passed: 0, failed: 1 };
-				return { passed: queue.passed, failed: status !== 0 && queue.failed === 0 ? 1 : queue.failed };
-			});
+			const queue = ['test/queue/run-queue.js', '--reduced'];
+			runnerStage(rows, env, tmp, 'queue', 'n8n in queue mode (test/queue --reduced, about 5 min)', queue, 'ESIGN_QUEUE_SUMMARY');
+			// the e2e smoke set in the last n8n 1.x on Node 20
+			const compat = ['test/e2e/run-e2e.js', '--n8n=1.x', '--smoke'];
+			runnerStage(rows, env, tmp, 'e2e n8n 1.x', 'the smoke set in n8n 1.123 on Node 20 (about 3 min)', compat, 'ESIGN_E2E_SUMMARY');
 		}
-
-		// the e2e smoke set in the last n8n 1.x on Node 20
-		if (!args.includes('--no-e2e')) rows.push(compatStage(env, tmp));
+		if (!args.includes('--no-editor')) {
+			const editor = ['test/editor/run-editor.js'];
+			runnerStage(rows, env, tmp, 'editor', 'every node and credential in the editor, in chromium (test/editor)', editor, 'ESIGN_EDITOR_SUMMARY');
+		}
 	}
 	fs.rmSync(tmp, { recursive: true, force: true });
 
@@ -120,11 +114,15 @@ function test(env, args) {
 }
 
 /** `run-e2e.js --n8n=1.x --smoke` as a row of the test summary. */
-function compatStage(env, tmp) {
-	const summary = path.join(tmp, 'compat.json');
-	const status = run(process.execPath, [path.join('test', 'e2e', 'run-e2e.js'), '--n8n=1.x', '--smoke'], { ...env, ESIGN_E2E_SUMMARY: summary });
-	const counts = readJson(summary) || { passed: 0, failed: 1 };
-	return { name: 'e2e n8n 1.x', passed: counts.passed, failed: counts.failed || (status === 0 ? 0 : 1) };
+/** A stage run by a runner script that writes {passed, failed} to the file named by the env variable `summaryVar`. */
+function runnerStage(rows, env, tmp, name, what, [script, ...scriptArgs], summaryVar) {
+	return stage(rows, name, what, () => {
+		const summary = path.join(tmp, `${name.replace(/\W+/g, '-')}.json`);
+		const status = run(process.execPath, [path.join(...script.split('/')), ...scriptArgs], { ...env, [summaryVar]: summary });
+		const counts = readJson(summary);
+		if (!counts) return { passed: 0, failed: 1 };
+		return { passed: counts.passed, failed: status !== 0 && counts.failed === 0 ? 1 : counts.failed };
+	});
 }
 
 /** Stryker's mutation score: detected (killed or timed out) among the mutants that ran or were not covered. */

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { requestOptionsField } from '../shared/requestOptions';
 import { operationFields, route } from '../shared/router';
-import { resourceField, resources, teamOperationField, userOperationField } from './actions/resources';
+import { authenticationField, credentials, resourceField, resources, teamOperationField, userOperationField } from './actions/resources';
 import { searchTeams, searchUsers } from './methods/listSearch';
 import { boldSign } from './transport';
 
@@ -20,8 +20,8 @@ export class BoldSign implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'boldSignApi', required: true }],
-		properties: [resourceField, userOperationField, teamOperationField, ...operationFields(resources), requestOptionsField],
+		credentials,
+		properties: [authenticationField, resourceField, userOperationField, teamOperationField, ...operationFields(resources), requestOptionsField],
 	};
 
 	methods = { listSearch: { searchUsers, searchTeams } };

@@ -3,6 +3,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 
 import { eventsField, triggerOptionsField, triggerSimplifyField } from '../shared/poll/description';
 import { pollUsers } from '../shared/poll/trigger';
+import { authenticationField, credentials } from './actions/resources';
 import { boldSignUsers } from './userSource';
 
 export class BoldSignUsersTrigger implements INodeType {
@@ -18,8 +19,8 @@ export class BoldSignUsersTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'boldSignApi', required: true }],
-		properties: [eventsField, triggerSimplifyField, triggerOptionsField()],
+		credentials,
+		properties: [authenticationField, eventsField, triggerSimplifyField, triggerOptionsField()],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

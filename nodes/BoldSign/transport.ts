@@ -1,11 +1,13 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { apiKeyOrOAuth2, credentialSecrets } from '../shared/authentication';
 import { firstString } from '../shared/errors';
 import { findFirst, pageNumberPaging } from '../shared/pagination';
 import type { RequestContext, VendorApi } from '../shared/types';
 import { BOLDSIGN_HOSTS } from './hosts';
 
-export const CREDENTIAL_TYPE = 'boldSignApi';
+export const API_KEY_CREDENTIAL = 'boldSignApi';
+export const CODE_GRANT_CREDENTIAL = 'boldSignOAuth2Api';
 
 export function boldSignBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const region = String(credentials.region ?? 'us');
@@ -35,8 +37,14 @@ const FORBIDDEN =
 export const boldSign: VendorApi = {
 	name: 'BoldSign',
 	async connection(ctx: RequestContext) {
-		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-		return { credentialType: CREDENTIAL_TYPE, baseUrl: boldSignBaseUrl(credentials), secrets: [String(credentials.apiKey ?? '')] };
+		const credentialType = apiKeyOrOAuth2(ctx, API_KEY_CREDENTIAL, CODE_GRANT_CREDENTIAL);
+		const credentials = await ctx.getCredentials(credentialType);
+		return {
+			credentialType,
+			baseUrl: boldSignBaseUrl(credentials),
+			secrets: credentialSecrets(credentials),
+			refreshOn401: credentialType === CODE_GRANT_CREDENTIAL,
+		};
 	},
 	// ErrorResult {error}, ErrorResponse {errorType, error}, ProblemDetails {title, detail} (../shared/reference/vendor-apis.md §3.4).
 	errorMessage(body) {
@@ -45,7 +53,7 @@ export const boldSign: VendorApi = {
 	},
 	hint(status, vendorMessage) {
 		if (status === 401) {
-			return 'BoldSign rejected the API key. Check the key, and that the credential’s region matches your BoldSign account’s region: a key used against another region gets 401.';
+			return 'BoldSign rejected the API key or access token. Check the key, or reconnect the OAuth2 credential, and that the credential’s region matches your BoldSign account’s region: a key or token used against another region gets 401.';
 		}
 		if (status === 402) return 'Your BoldSign plan does not include this feature.';
 		if (status === 403) return /\b(invalid|unknown)\b.*\bid\b/i.test(vendorMessage ?? '') ? FORBIDDEN_ID : FORBIDDEN;

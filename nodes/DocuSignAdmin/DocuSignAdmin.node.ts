@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { requestOptionsField } from '../shared/requestOptions';
 import { operationFields as resourceOperationFields, route } from '../shared/router';
 import { authenticationField, operationFields, resourceField, resources } from './actions/resources';
-import { getAccounts, getGroups, getOrganizations, getPermissionProfiles } from './methods/loadOptions';
+import { getAccounts, getGroups, getOrganizations, getPermissionProfiles, getPermissionProfilesOrDefault } from './methods/loadOptions';
 import { searchDsGroups, searchUsers } from './methods/listSearch';
 import { organizationField } from './organization';
 import { docuSign } from './transport';
@@ -30,7 +30,7 @@ export class DocuSignAdmin implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getOrganizations, getAccounts, getPermissionProfiles, getGroups },
+		loadOptions: { getOrganizations, getAccounts, getPermissionProfiles, getPermissionProfilesOrDefault, getGroups },
 		listSearch: { searchUsers, searchDsGroups },
 	};
 

@@ -34,9 +34,20 @@ const PERMISSION_PROFILE: INodeProperties = {
 	description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 };
 
-/** A permission profile (role) of the chosen account, from a dropdown (loadOptions: getPermissionProfiles). */
+/**
+ * A permission profile (role) of the chosen account, from a dropdown (loadOptions: getPermissionProfiles). An
+ * optional one lists "Account Default" (the empty value) first, so leaving it empty is a valid choice.
+ */
 export function permissionProfileField(displayOptions: IDisplayOptions, description: string, required = true): INodeProperties {
-	return { ...PERMISSION_PROFILE, required, displayOptions, description: listHint(description) };
+	if (required) return { ...PERMISSION_PROFILE, required, displayOptions, description: listHint(description) };
+	return {
+		...PERMISSION_PROFILE,
+		typeOptions: { ...PERMISSION_PROFILE.typeOptions, loadOptionsMethod: 'getPermissionProfilesOrDefault' },
+		required,
+		displayOptions,
+		description: listHint(description),
+		hint: 'Account Default lets DocuSign give the account’s default profile',
+	};
 }
 
 export function dsGroupLocator(displayOptions: IDisplayOptions, name = 'dsGroup', displayName = 'DS Group', required = true): INodeProperties {

@@ -170,7 +170,7 @@ export class PandaDocTrigger implements INodeType {
 						name: 'otherTriggers',
 						type: 'string',
 						default: '',
-						placeholder: 'template_modified',
+						placeholder: 'e.g. template_modified',
 						description:
 							'More PandaDoc trigger names, separated by commas: subscribed and output like the chosen triggers. PandaDoc refuses a name it does not know.',
 					},

@@ -1,5 +1,6 @@
-import type { ICredentialDataDecryptedObject, IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
+import { apiKeyOrOAuth2, credentialSecrets } from '../shared/authentication';
 import { firstString } from '../shared/errors';
 import type { RateProfile } from '../shared/limiter';
 import { pageNumberPaging } from '../shared/pagination';
@@ -11,11 +12,7 @@ export const CODE_GRANT_CREDENTIAL = 'pandaDocOAuth2Api';
 
 /** The credential the node's Authentication field selects. */
 export function credentialTypeOf(ctx: RequestContext): string {
-	const authentication =
-		'getInputData' in ctx
-			? ctx.getNodeParameter('authentication', 0, 'apiKey')
-			: (ctx as ILoadOptionsFunctions).getNodeParameter('authentication', 'apiKey');
-	return authentication === 'oAuth2' ? CODE_GRANT_CREDENTIAL : API_KEY_CREDENTIAL;
+	return apiKeyOrOAuth2(ctx, API_KEY_CREDENTIAL, CODE_GRANT_CREDENTIAL);
 }
 
 /**
@@ -25,13 +22,6 @@ export function credentialTypeOf(ctx: RequestContext): string {
 const perMinute = (limit: number): RateProfile => ({ concurrency: 10, windows: [{ kind: 'burst', limit, windowMs: 60_000 }] });
 const PRODUCTION = perMinute(100);
 const SANDBOX = perMinute(10);
-
-function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
-	const token = (credentials.oauthTokenData ?? {}) as IDataObject;
-	return [credentials.apiKey, credentials.clientSecret, token.access_token, token.refresh_token].filter(
-		(value): value is string => typeof value === 'string' && value.length > 0,
-	);
-}
 
 /**
  * "Request was throttled. Expected available in 13 seconds." → 13,000 ms (the 429 body is UNCONFIRMED,
@@ -75,7 +65,7 @@ export const pandaDoc: VendorApi = {
 		return {
 			credentialType,
 			baseUrl: pandaDocBaseUrl(credentials),
-			secrets: secretsOf(credentials),
+			secrets: credentialSecrets(credentials),
 			refreshOn401: credentialType === CODE_GRANT_CREDENTIAL,
 			...(credentials.keyType === 'sandbox' ? { rateProfile: SANDBOX } : {}),
 		};

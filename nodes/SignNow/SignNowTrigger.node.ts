@@ -183,7 +183,7 @@ export class SignNowTrigger implements INodeType {
 						name: 'otherEvents',
 						type: 'string',
 						default: '',
-						placeholder: 'user.document.fieldinvite.signed, user.document.update',
+						placeholder: 'e.g. user.document.fieldinvite.signed, user.document.update',
 						description:
 							'More SignNow event names, separated by commas: subscribed and output like the chosen events. SignNow’s full list of names is not confirmed; SignNow refuses a name it does not know.',
 					},

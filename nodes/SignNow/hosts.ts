@@ -24,7 +24,7 @@ export const ENVIRONMENT_FIELDS: INodeProperties[] = [
 		name: 'baseUrl',
 		type: 'string',
 		default: '',
-		placeholder: 'https://api-eval.signnow.com',
+		placeholder: 'e.g. https://api-eval.signnow.com',
 		description: 'The API base URL, without a trailing path',
 		displayOptions: { show: { environment: ['custom'] } },
 	},

@@ -58,8 +58,22 @@ function nodeParameter(ctx: RequestContext, name: string, fallback: unknown): un
 	}
 }
 
+/**
+ * The vendor connection. A dropdown or list opened in the editor before a credential is chosen says what to
+ * do instead of failing with n8n's internal error.
+ */
+async function connect(ctx: RequestContext, api: VendorApi): Promise<Connection> {
+	const isList = 'getCurrentNodeParameter' in ctx;
+	if (isList && Object.keys(ctx.getNode().credentials ?? {}).length === 0) {
+		throw new NodeOperationError(ctx.getNode(), `Add a ${api.name} credential to load the list`, {
+			description: `Choose or create a ${api.name} credential in the node’s Credential field; the list is loaded from your ${api.name} account.`,
+		});
+	}
+	return await api.connection(ctx);
+}
+
 async function openSession(ctx: RequestContext, api: VendorApi): Promise<Session> {
-	const conn = await api.connection(ctx);
+	const conn = await connect(ctx, api);
 	// Stryker disable next-line StringLiteral: any constant keys a node without credential IDs the same way
 	const credentialId = ctx.getNode().credentials?.[conn.credentialType]?.id ?? '';
 	const profile = conn.rateProfile ?? api.rateProfile?.(conn.baseUrl) ?? DEFAULT_PROFILE;

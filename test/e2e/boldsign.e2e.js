@@ -1,6 +1,7 @@
 'use strict';
 // BoldSign node in a real n8n against the BoldSign mock: every operation, pagination across pages,
-// error paths (Continue On Fail and a failing workflow) and the credential test through the REST API.
+// error paths (Continue On Fail and a failing workflow), the credential test through the REST API and the
+// OAuth2 credential's consent.
 // Case model: see README.md in this folder.
 
 const { startBoldSignMock, BOLDSIGN_IDS } = require('../mocks/boldsign');
@@ -645,6 +646,41 @@ module.exports = {
 				assert.equal(bad.status, 'Error', `wrong key: ${JSON.stringify(bad)}`);
 				const badCalls = ctx.mock.requests.slice(before);
 				assert.ok(badCalls.length >= 1 && badCalls.every((r) => r.headers['x-api-key'] === 'wrong-key'));
+			},
+		},
+		{
+			name: 'oauth2 › consent: the editor’s authorization URL (user and team scopes), then n8n exchanges the code with the client in the body and stores the token',
+			mock: mock(),
+			credentials: ({ mock: m }) => ({
+				boldSignOAuth2Api: {
+					region: 'custom',
+					baseUrl: m.url,
+					authUrl: `${m.url}/connect/authorize`,
+					accessTokenUrl: `${m.url}/connect/token`,
+					clientId: m.clientId,
+					clientSecret: m.clientSecret,
+				},
+			}),
+			async server(ctx) {
+				const { assert, rest, mock: m } = ctx;
+				const { id } = ctx.credentials.boldSignOAuth2Api;
+				const authUrl = new URL(await rest.get(`/rest/oauth2-credential/auth?id=${encodeURIComponent(id)}`));
+				assert.equal(`${authUrl.origin}${authUrl.pathname}`, `${m.url}/connect/authorize`);
+				const query = Object.fromEntries(authUrl.searchParams);
+				assert.equal(query.response_type, 'code');
+				assert.equal(query.client_id, m.clientId);
+				assert.deepEqual(query.scope.split(' ').sort(), ['BoldSign.Teams.All', 'BoldSign.Users.All', 'email', 'offline_access', 'openid', 'profile']);
+
+				const code = m.issueAuthorizationCode({ redirectUri: query.redirect_uri });
+				const callback = await rest.request('GET', `/rest/oauth2-credential/callback?${new URLSearchParams({ code, state: query.state })}`);
+				assert.equal(callback.status, 200, callback.text.slice(0, 300));
+				assert.deepEqual(
+					m.tokenRequests.map((t) => [t.grantType, t.outcome, t.clientAuth, t.clientId]),
+					[['authorization_code', 'issued', 'body', m.clientId]],
+					`one code exchange: ${callback.text.slice(0, 300)}`,
+				);
+				const stored = await rest.get(`/rest/credentials/${encodeURIComponent(id)}?includeData=true`);
+				assert.equal(stored.data.oauthTokenData, true, 'the credential is connected (token data stored, redacted by the API)');
 			},
 		},
 	],

@@ -361,17 +361,17 @@ describe('team', () => {
 
 describe('dropdowns and list search', () => {
 	test('users: searchable, paginated, labelled with name and email', async () => {
-		const first = await n8n.loadOptions({ type: 'boldSign', method: 'searchUsers' });
+		const first = await n8n.loadOptions({ type: 'boldSign', parameters: { authentication: 'apiKey' }, method: 'searchUsers' });
 		expect(first.results).toHaveLength(25);
 		expect(first.results[0]).toEqual({ name: 'Alice Johnson <alice.johnson@example.com>', value: BOLDSIGN_IDS.adminUserId });
 		expect(first.paginationToken).toBeUndefined();
-		const found = await n8n.loadOptions({ type: 'boldSign', method: 'searchUsers', filter: 'karen' });
+		const found = await n8n.loadOptions({ type: 'boldSign', parameters: { authentication: 'apiKey' }, method: 'searchUsers', filter: 'karen' });
 		expect(found.results).toEqual([{ name: 'Karen Hernandez <karen.hernandez@example.com>', value: BOLDSIGN_IDS.userId(11) }]);
 		expect(calls('GET', '/v1/users/list').pop().query).toEqual({ Page: '1', PageSize: '50', Search: 'karen' });
 	});
 
 	test('teams: from the API', async () => {
-		const { results } = await n8n.loadOptions({ type: 'boldSign', method: 'searchTeams' });
+		const { results } = await n8n.loadOptions({ type: 'boldSign', parameters: { authentication: 'apiKey' }, method: 'searchTeams' });
 		expect(results).toEqual([
 			{ name: 'Default', value: BOLDSIGN_IDS.defaultTeamId },
 			{ name: 'Sales', value: BOLDSIGN_IDS.salesTeamId },

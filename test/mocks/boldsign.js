@@ -14,6 +14,7 @@ const {
 	ciQueryAll,
 	rateLimitHeaders,
 } = require('./common');
+const { createBoldSignOAuth } = require('./boldsign-oauth');
 const { deliver, sign } = require('./webhooks');
 
 const USER_ROLES = ['Admin', 'TeamAdmin', 'Member'];
@@ -349,8 +350,10 @@ function createHandlers(mock, { unknownIdStatus }) {
 	};
 }
 
-function buildRouter(h) {
+function buildRouter(h, oauth) {
 	return createRouter()
+		.get('/connect/authorize', oauth.consentPage)
+		.post('/connect/token', oauth.token)
 		.post('/v1/users/create', h.createUsers)
 		.get('/v1/users/list', h.listUsers)
 		.get('/v1/users/get', h.getUser)
@@ -373,11 +376,13 @@ function errorBody(status, message) {
 	return { error: message || 'Error' };
 }
 
-function authenticator(apiKey) {
-	// section 3.1: X-API-KEY, or Authorization: Bearer <token> (here the same key).
+function authenticator(apiKey, oauth) {
+	// section 3.1: X-API-KEY, or Authorization: Bearer <token> (an OAuth2 access token, or the key itself).
 	return (req) => {
+		if (req.path.toLowerCase().startsWith('/connect/')) return;
 		const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization || '');
-		if (req.headers['x-api-key'] === apiKey || (bearer && bearer[1].trim() === apiKey)) return;
+		const token = bearer && bearer[1].trim();
+		if (req.headers['x-api-key'] === apiKey || (token && (token === apiKey || oauth.isLiveToken(token)))) return;
 		throw httpError(401, { error: 'Unauthorized request. The API key or access token is missing or invalid.' });
 	};
 }
@@ -391,6 +396,7 @@ function authenticator(apiKey) {
  * @param {number} [options.unknownIdStatus=400] status for an unknown userId or teamId
  * @param {boolean} [options.createListsUsers=true] whether users/create answers {users:[...]} (false: an empty 200)
  * @param {string} [options.webhookSecret='bs-webhook-secret'] the signing secret of the webhook the mock delivers to
+ * @param {string} [options.clientId='bs-client-id'] @param {string} [options.clientSecret='bs-client-secret'] the OAuth2 app (boldsign-oauth.js)
  */
 async function startBoldSignMock({
 	apiKey = 'bs-test-key',
@@ -400,16 +406,24 @@ async function startBoldSignMock({
 	unknownIdStatus = 400,
 	createListsUsers = true,
 	webhookSecret = 'bs-webhook-secret',
+	clientId = 'bs-client-id',
+	clientSecret = 'bs-client-secret',
 } = {}) {
 	const mock = await startMockServer({
 		port,
-		setup: (m) => ({
-			router: buildRouter(createHandlers(m, { unknownIdStatus })),
-			authenticate: authenticator(apiKey),
-			responseHeaders: () => rateLimitHeaders(m.rateLimit),
-		}),
+		setup: (m) => {
+			const oauth = createBoldSignOAuth(m, { clientId, clientSecret });
+			return {
+				router: buildRouter(createHandlers(m, { unknownIdStatus }), oauth),
+				authenticate: authenticator(apiKey, oauth),
+				responseHeaders: () => rateLimitHeaders(m.rateLimit),
+			};
+		},
 		errorBody,
-		reseed: (m) => (m.state = buildState(seed)),
+		reseed: (m) => {
+			m.state = buildState(seed);
+			if (m.tokenRequests) m.tokenRequests.length = 0;
+		},
 	});
 	mock.apiKey = apiKey;
 	mock.createListsUsers = createListsUsers;

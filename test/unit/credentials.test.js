@@ -7,6 +7,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { BoldSignApi } = require('../../dist/credentials/BoldSignApi.credentials');
+const { BoldSignOAuth2Api } = require('../../dist/credentials/BoldSignOAuth2Api.credentials');
 const { DocuSignJwtApi, DEFAULT_JWT_SCOPES } = require('../../dist/credentials/DocuSignJwtApi.credentials');
 const { DocuSignOAuth2Api } = require('../../dist/credentials/DocuSignOAuth2Api.credentials');
 const { BOLDSIGN_HOSTS } = require('../../dist/nodes/BoldSign/hosts');
@@ -56,9 +57,9 @@ describe('BoldSign API', () => {
 		expect(credential.properties.map((p) => p.name)).toEqual(['apiKey', 'region', 'baseUrl']);
 		expect(fields.apiKey).toMatchObject({ type: 'string', typeOptions: { password: true }, default: '', required: true });
 		expect(fields.region).toMatchObject({ type: 'options', default: 'us' });
-		expect(fields.region.options.map((o) => o.value)).toEqual(['us', 'eu', 'ca', 'au', 'custom']);
+		expect(fields.region.options.map((o) => o.value)).toEqual(['au', 'ca', 'custom', 'eu', 'us']);
 		for (const option of fields.region.options) expect(option.name.trim()).not.toBe('');
-		expect(fields.baseUrl).toMatchObject({ type: 'string', default: '', placeholder: 'https://api.boldsign.com', displayOptions: { show: { region: ['custom'] } } });
+		expect(fields.baseUrl).toMatchObject({ type: 'string', default: '', placeholder: 'e.g. https://api.boldsign.com', displayOptions: { show: { region: ['custom'] } } });
 	});
 
 	test('the key goes in the X-API-KEY header', () => {
@@ -74,6 +75,29 @@ describe('BoldSign API', () => {
 			expect(evaluate(request.baseURL, { $credentials: { region, baseUrl: '' } })).toBe(BOLDSIGN_HOSTS[region]);
 		}
 		expect(evaluate(request.baseURL, { $credentials: { region: 'custom', baseUrl: 'https://boldsign.internal//' } })).toBe('https://boldsign.internal');
+	});
+});
+
+describe('BoldSign OAuth2 API', () => {
+	let credential;
+	let fields;
+	beforeEach(() => {
+		credential = new BoldSignOAuth2Api();
+		fields = byName(credential);
+	});
+
+	test('well formed', () => expectWellFormed(credential, 'boldSignOAuth2Api', 'BoldSign OAuth2 API'));
+
+	test("n8n's OAuth2 flow: authorization code at BoldSign's account server, user and team scopes, the client in the body", () => {
+		expect(credential.extends).toEqual(['oAuth2Api']);
+		expect(credential.properties.map((p) => p.name)).toEqual(['grantType', 'region', 'baseUrl', 'authUrl', 'accessTokenUrl', 'scope', 'authQueryParameters', 'authentication']);
+		expect(fields.grantType).toMatchObject({ type: 'hidden', default: 'authorizationCode' });
+		expect(fields.authUrl).toMatchObject({ type: 'string', default: 'https://account.boldsign.com/connect/authorize' });
+		expect(fields.accessTokenUrl).toMatchObject({ type: 'string', default: 'https://account.boldsign.com/connect/token' });
+		expect(fields.scope.default.split(' ')).toEqual(['openid', 'profile', 'email', 'offline_access', 'BoldSign.Users.All', 'BoldSign.Teams.All']);
+		expect(fields.authentication).toMatchObject({ type: 'hidden', default: 'body' });
+		// the same region and base URL fields as the API key, so both reach the same API hosts
+		expect([fields.region, fields.baseUrl]).toEqual(new BoldSignApi().properties.slice(1));
 	});
 });
 

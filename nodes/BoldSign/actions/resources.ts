@@ -1,3 +1,4 @@
+import { apiKeyOrOAuth2Credentials, apiKeyOrOAuth2Field } from '../../shared/authentication';
 import { operationSelector, resourceSelector } from '../../shared/descriptions';
 import { rosterOperations } from '../../shared/roster';
 import type { RosterUi } from '../../shared/roster';
@@ -48,6 +49,11 @@ export const resources: Resources = {
 		rename: teamRename,
 	},
 };
+
+export const authenticationField = apiKeyOrOAuth2Field;
+
+/** The BoldSign credential the Authentication field selects. */
+export const credentials = apiKeyOrOAuth2Credentials('boldSignApi', 'boldSignOAuth2Api');
 
 export const resourceField = resourceSelector('user', [
 	{ name: 'User', value: 'user' },

@@ -32,6 +32,12 @@ export async function getPermissionProfiles(this: ILoadOptionsFunctions): Promis
 	return options(body.permissions, 'name');
 }
 
+/** The account's permission profiles after "Account Default" (empty: DocuSign applies the account's default profile). */
+export async function getPermissionProfilesOrDefault(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const accountDefault = { name: 'Account Default', value: '', description: 'The profile the account gives new users' };
+	return [accountDefault, ...(await getPermissionProfiles.call(this))];
+}
+
 /** The account's groups, first page of up to 100 (accounts rarely have more for a dropdown). */
 export async function getGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const accountId = currentAccount.call(this);

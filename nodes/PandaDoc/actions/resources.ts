@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { apiKeyOrOAuth2Field } from '../../shared/authentication';
 import { operationSelector, resourceSelector } from '../../shared/descriptions';
 import { rosterOperations } from '../../shared/roster';
 import type { RosterUi } from '../../shared/roster';
@@ -42,16 +43,7 @@ export const resources: Resources = {
 	workspace: { create: workspaceCreate, getAll: workspaceGetAll, deactivate: workspaceDeactivate },
 };
 
-export const authenticationField: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	default: 'apiKey',
-	options: [
-		{ name: 'API Key', value: 'apiKey' },
-		{ name: 'OAuth2', value: 'oAuth2' },
-	],
-};
+export const authenticationField = apiKeyOrOAuth2Field;
 
 export const resourceField = resourceSelector('member', [
 	{ name: 'Member', value: 'member' },

@@ -46,3 +46,33 @@ test('list searches: users by email or name, DS groups by name', async () => {
 	const groups = await search('searchDsGroups', { authentication: 'jwt', organization: ORG, account: MAIN }, 'sales');
 	expect(groups.results).toEqual([{ name: 'Sales Ops', value: DOCUSIGN_IDS.dsGroups.salesOps }]);
 });
+
+test('the optional Permission Profile of User › Create offers "Account Default" (empty) first, so leaving it empty is valid', async () => {
+	const options = await load('getPermissionProfilesOrDefault', { authentication: 'jwt', organization: ORG, account: MAIN });
+	expect(options.map((o) => [o.name, o.value])).toEqual([
+		['Account Default', ''],
+		['DS Admin', '20491673'],
+		['DS Sender', '20491674'],
+		['DS Viewer', '20491675'],
+	]);
+	const { description } = new (require('../../../dist/nodes/DocuSignAdmin/DocuSignAdmin.node.js').DocuSignAdmin)();
+	const profileOf = (operation) =>
+		description.properties.find((p) => p.name === 'permissionProfile' && p.displayOptions?.show?.operation?.includes(operation));
+	expect([profileOf('create').required, profileOf('create').typeOptions.loadOptionsMethod]).toEqual([false, 'getPermissionProfilesOrDefault']);
+	expect(profileOf('create').hint).toMatch(/Account Default/);
+	expect([profileOf('updateRole').required, profileOf('updateRole').typeOptions.loadOptionsMethod]).toEqual([true, 'getPermissionProfiles']);
+});
+
+test('a dropdown or list opened before a credential is chosen says to add a DocuSign credential', async () => {
+	const { createInstance } = require('../../helpers/harness');
+	const bare = await createInstance({});
+	const params = { authentication: 'jwt', organization: ORG, account: MAIN };
+	await expect(bare.loadOptions({ type: 'docuSignAdmin', kind: 'loadOptions', method: 'getAccounts', parameters: params })).rejects.toThrow(
+		'Add a DocuSign credential to load the list',
+	);
+	await expect(bare.loadOptions({ type: 'docuSignAdmin', method: 'searchUsers', parameters: params })).rejects.toThrow('Add a DocuSign credential to load the list');
+	// with a credential, a failure is the vendor's own error, not this message
+	env.mock.failNext({ status: 403, match: (r) => r.path.startsWith('/management') });
+	const error = await load('getAccounts', params).then(() => null, (e) => e);
+	expect(String(error?.message)).toMatch(/DocuSign returned 403/);
+});

@@ -29,7 +29,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'ada@example.com, grace@example.com',
+		placeholder: 'e.g. ada@example.com, grace@example.com',
 		description: 'Email address of the user to invite; several can be given separated by commas',
 		displayOptions: show,
 	},

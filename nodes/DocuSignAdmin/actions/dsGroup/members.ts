@@ -23,7 +23,7 @@ export function membersOperation(operation: 'addUsers' | 'removeUsers') {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'ada@example.com, 3f0b7a52-…',
+			placeholder: 'e.g. ada@example.com, 3f0b7a52-…',
 			description: 'IDs or emails of the users, separated by commas',
 			displayOptions: show,
 		},

@@ -95,7 +95,7 @@ export const description: INodeProperties[] = [
 				name: 'language',
 				type: 'string',
 				default: '',
-				placeholder: 'en',
+				placeholder: 'e.g. en',
 				description: 'The user’s language culture, such as en, de or fr',
 			},
 			{

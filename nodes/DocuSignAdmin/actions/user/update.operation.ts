@@ -29,7 +29,7 @@ export const description: INodeProperties[] = [
 			},
 			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 			{ displayName: 'Job Title', name: 'jobTitle', type: 'string', default: '', description: 'Set on every open membership of the user' },
-			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'en', description: 'Language culture, such as en, de or fr' },
+			{ displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'e.g. en', description: 'Language culture, such as en, de or fr' },
 			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 			{ displayName: 'User Name', name: 'userName', type: 'string', default: '', description: 'The name DocuSign shows for the user' },
 		],

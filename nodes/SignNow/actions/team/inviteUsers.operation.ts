@@ -33,7 +33,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'ada@example.com, grace@example.com',
+		placeholder: 'e.g. ada@example.com, grace@example.com',
 		description: 'Email addresses to invite, separated by commas',
 		displayOptions: { show: { ...show.show, inviteBy: ['emails'] } },
 	},
