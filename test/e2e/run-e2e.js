@@ -22,7 +22,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { Reporter, assert, formatMs } = require('./lib/framework');
+const { Reporter, assert, formatMs, runSuite } = require('./lib/framework');
 const { N8nSession } = require('./lib/session');
 const { chainWorkflow, currentPackageName, fullType, isOurs, setPackageName } = require('./lib/workflow');
 const { vendorOfPackage } = require('../../scripts/packages');
@@ -447,24 +447,6 @@ function assertStoppedCleanly(stopped, output, reporter) {
 	reporter.note(`n8n ended its shutdown, then its process crashed with ${stopped.signal} (n8n's native teardown)`);
 }
 
-function finish(reporter, started, code) {
-	const summary = { passed: reporter.passed, failed: reporter.failed };
-	reporter.note(`${summary.passed} passed, ${summary.failed} failed in ${formatMs(Date.now() - started)}`);
-	if (process.env.ESIGN_E2E_SUMMARY) fs.writeFileSync(process.env.ESIGN_E2E_SUMMARY, JSON.stringify(summary) + '\n');
-	process.exit(code || (summary.failed ? 1 : 0));
-}
-
-if (require.main === module) {
-	// a closed stdout (e.g. `| head`) must not abort the run before n8n is stopped and the temp folder removed
-	process.stdout.on('error', () => {});
-	const reporter = new Reporter();
-	const started = Date.now();
-	main(reporter)
-		.then((code) => finish(reporter, started, code))
-		.catch((error) => {
-			reporter.notOk('suite', error);
-			finish(reporter, started, 1);
-		});
-}
+if (require.main === module) runSuite(main, { name: 'suite', summaryVar: 'ESIGN_E2E_SUMMARY' });
 
 module.exports = { main, CaseContext, prepareCase, normalizeCredentials };

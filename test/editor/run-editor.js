@@ -19,7 +19,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { Reporter, assert, formatMs } = require('../e2e/lib/framework');
+const { assert, formatMs, runSuite } = require('../e2e/lib/framework');
 const { PACKAGE_NAME } = require('../e2e/lib/workflow');
 const { launch, signedInPage } = require('./browser');
 const { startStack } = require('./stack');
@@ -316,23 +316,6 @@ async function checkWithoutCredential(reporter, { page, take }, baseUrl, rest, t
 	});
 }
 
-function finish(reporter, started, code) {
-	const summary = { passed: reporter.passed, failed: reporter.failed };
-	reporter.note(`${summary.passed} passed, ${summary.failed} failed in ${formatMs(Date.now() - started)}`);
-	if (process.env.ESIGN_EDITOR_SUMMARY) fs.writeFileSync(process.env.ESIGN_EDITOR_SUMMARY, JSON.stringify(summary) + '\n');
-	process.exit(code || (summary.failed ? 1 : 0));
-}
-
-if (require.main === module) {
-	process.stdout.on('error', () => {});
-	const reporter = new Reporter();
-	const started = Date.now();
-	main(reporter)
-		.then((code) => finish(reporter, started, code))
-		.catch((error) => {
-			reporter.notOk('editor check', error);
-			finish(reporter, started, 1);
-		});
-}
+if (require.main === module) runSuite(main, { name: 'editor check', summaryVar: 'ESIGN_EDITOR_SUMMARY' });
 
 module.exports = { main };

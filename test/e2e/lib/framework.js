@@ -86,4 +86,27 @@ function formatMs(ms) {
 	return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`;
 }
 
-module.exports = { Reporter, assert, describeError, formatMs };
+/**
+ * Runs a suite's `main(reporter)` as a script: one `ok`/`not ok` line per test, the summary line, {passed, failed}
+ * into the file named by the env variable `summaryVar` (for scripts/run.js), and the exit code.
+ */
+function runSuite(main, { name, summaryVar }) {
+	// a closed stdout (e.g. `| head`) must not abort the run before n8n is stopped and the temp folder removed
+	process.stdout.on('error', () => {});
+	const reporter = new Reporter();
+	const started = Date.now();
+	const finish = (code) => {
+		const summary = { passed: reporter.passed, failed: reporter.failed };
+		reporter.note(`${summary.passed} passed, ${summary.failed} failed in ${formatMs(Date.now() - started)}`);
+		if (process.env[summaryVar]) require('node:fs').writeFileSync(process.env[summaryVar], JSON.stringify(summary) + '\n');
+		process.exit(code || (summary.failed ? 1 : 0));
+	};
+	main(reporter)
+		.then((code) => finish(code))
+		.catch((error) => {
+			reporter.notOk(name, error);
+			finish(1);
+		});
+}
+
+module.exports = { Reporter, assert, describeError, formatMs, runSuite };
