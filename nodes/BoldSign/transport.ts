@@ -36,7 +36,7 @@ export const boldSign: VendorApi = {
 	name: 'BoldSign',
 	async connection(ctx: RequestContext) {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-		return { credentialType: CREDENTIAL_TYPE, baseUrl: boldSignBaseUrl(credentials), secrets: [String(credentials.apiKey ?? '')] };
+		return { credentialType: CREDENTIAL_TYPE, baseUrl: boldSignBaseUrl(credentials), secrets: [String(credentials.apiKey ?? '')], credentials };
 	},
 	// ErrorResult {error}, ErrorResponse {errorType, error}, ProblemDetails {title, detail} (../shared/reference/vendor-apis.md §3.4).
 	errorMessage(body) {

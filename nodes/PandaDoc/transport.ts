@@ -77,6 +77,7 @@ export const pandaDoc: VendorApi = {
 			baseUrl: pandaDocBaseUrl(credentials),
 			secrets: secretsOf(credentials),
 			refreshOn401: credentialType === CODE_GRANT_CREDENTIAL,
+			credentials,
 			...(credentials.keyType === 'sandbox' ? { rateProfile: SANDBOX } : {}),
 		};
 	},
