@@ -1,11 +1,11 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { headerAuthentication } from '../nodes/shared/authenticate';
 import { BOLDSIGN_HOSTS } from '../nodes/BoldSign/hosts';
 
 export class BoldSignApi implements ICredentialType {
@@ -52,10 +52,7 @@ export class BoldSignApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { 'X-API-KEY': '={{$credentials.apiKey}}' } },
-	};
+	authenticate = headerAuthentication('X-API-KEY', 'apiKey');
 
 	test: ICredentialTestRequest = {
 		request: {
