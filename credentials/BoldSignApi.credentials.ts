@@ -1,11 +1,11 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { headerAuthentication } from '../nodes/shared/authenticate';
 import { BOLDSIGN_HOSTS, REGION_FIELDS } from '../nodes/BoldSign/hosts';
 
 export class BoldSignApi implements ICredentialType {
@@ -30,10 +30,7 @@ export class BoldSignApi implements ICredentialType {
 		...REGION_FIELDS,
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { 'X-API-KEY': '={{$credentials.apiKey}}' } },
-	};
+	authenticate = headerAuthentication('X-API-KEY', 'apiKey');
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -8,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { headerAuthentication } from '../nodes/shared/authenticate';
 import { requestJwtToken } from '../nodes/DocuSignAdmin/auth/token';
 import { ENVIRONMENT_FIELDS, JWT_AUDIENCE_FIELD, oauthBaseExpression } from '../nodes/DocuSignAdmin/hosts';
 
@@ -83,10 +83,7 @@ export class DocuSignJwtApi implements ICredentialType {
 		return await requestJwtToken.call(this, credentials);
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-	};
+	authenticate = headerAuthentication('Authorization', 'accessToken', 'Bearer ');
 
 	test: ICredentialTestRequest = {
 		request: { baseURL: `={{ ${oauthBaseExpression('$credentials')} }}`, url: '/oauth/userinfo' },

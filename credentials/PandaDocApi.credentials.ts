@@ -1,11 +1,11 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { headerAuthentication } from '../nodes/shared/authenticate';
 import { BASE_URL_FIELD, baseUrlExpression } from '../nodes/PandaDoc/hosts';
 
 export class PandaDocApi implements ICredentialType {
@@ -42,10 +42,7 @@ export class PandaDocApi implements ICredentialType {
 	];
 
 	// ../shared/reference/vendor-apis.md §4.1: `Authorization: API-Key <key>`.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=API-Key {{$credentials.apiKey}}' } },
-	};
+	authenticate = headerAuthentication('Authorization', 'apiKey', 'API-Key ');
 
 	test: ICredentialTestRequest = {
 		request: { baseURL: `={{ ${baseUrlExpression('$credentials')} }}`, url: '/public/v1/members/current' },

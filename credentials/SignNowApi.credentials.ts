@@ -1,5 +1,4 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -8,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { headerAuthentication } from '../nodes/shared/authenticate';
 import { requestPasswordToken } from '../nodes/SignNow/auth/token';
 import { baseUrlExpression, ENVIRONMENT_FIELDS } from '../nodes/SignNow/hosts';
 
@@ -69,10 +69,7 @@ export class SignNowApi implements ICredentialType {
 		return await requestPasswordToken.call(this, credentials);
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-	};
+	authenticate = headerAuthentication('Authorization', 'accessToken', 'Bearer ');
 
 	// Verify access token (../shared/reference/vendor-apis.md §2.2): the sign-in ran just before it.
 	test: ICredentialTestRequest = {

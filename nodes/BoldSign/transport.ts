@@ -44,6 +44,7 @@ export const boldSign: VendorApi = {
 			baseUrl: boldSignBaseUrl(credentials),
 			secrets: credentialSecrets(credentials),
 			refreshOn401: credentialType === CODE_GRANT_CREDENTIAL,
+			credentials,
 		};
 	},
 	// ErrorResult {error}, ErrorResponse {errorType, error}, ProblemDetails {title, detail} (../shared/reference/vendor-apis.md §3.4).

@@ -31,7 +31,7 @@ export const docuSign: VendorApi = {
 		const credentialType = credentialTypeOf(ctx);
 		const credentials = await ctx.getCredentials(credentialType);
 		// Both credentials renew their token on a 401: JWT through preAuthentication, OAuth2 through its refresh token.
-		return { credentialType, baseUrl: docuSignHosts(credentials).admin, secrets: secretsOf(credentials), refreshOn401: true };
+		return { credentialType, baseUrl: docuSignHosts(credentials).admin, secrets: secretsOf(credentials), refreshOn401: true, credentials };
 	},
 	// Admin API errors (../shared/reference/vendor-apis.md §1.6, UNCONFIRMED) are {error, error_description}; eSignature-style ones {errorCode, message}.
 	errorMessage(body) {

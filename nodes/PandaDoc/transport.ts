@@ -67,6 +67,7 @@ export const pandaDoc: VendorApi = {
 			baseUrl: pandaDocBaseUrl(credentials),
 			secrets: credentialSecrets(credentials),
 			refreshOn401: credentialType === CODE_GRANT_CREDENTIAL,
+			credentials,
 			...(credentials.keyType === 'sandbox' ? { rateProfile: SANDBOX } : {}),
 		};
 	},

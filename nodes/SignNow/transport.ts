@@ -44,7 +44,7 @@ export const signNow: VendorApi = {
 		const credentialType = credentialTypeOf(ctx);
 		const credentials = await ctx.getCredentials(credentialType);
 		// Both credentials renew on a 401: the password grant through preAuthentication, OAuth2 through n8n's refresh.
-		return { credentialType, baseUrl: signNowBaseUrl(credentials), secrets: secretsOf(credentials), refreshOn401: true };
+		return { credentialType, baseUrl: signNowBaseUrl(credentials), secrets: secretsOf(credentials), refreshOn401: true, credentials };
 	},
 	errorMessage,
 	hint(status, message) {

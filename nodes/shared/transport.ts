@@ -1,5 +1,5 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
-import type { IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IDataObject, IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import { connectionError, rateLimitError, redact, responseError } from './errors';
 import { header, resetAt, retryAfterMs } from './headers';
@@ -41,6 +41,8 @@ export function backoffMs(policy: RetryPolicy, attempt: number, random = Math.ra
 /** Everything a request needs that is the same for the whole execution: read once per node run. */
 interface Session {
 	conn: Connection;
+	/** The connection's decrypted credential, handed to n8n's helper with every request (Connection.credentials). */
+	credential?: ICredentialsDecrypted;
 	policy: RetryPolicy;
 	limiter: Limiter;
 	timeoutMs: number;
@@ -74,14 +76,17 @@ async function connect(ctx: RequestContext, api: VendorApi): Promise<Connection>
 
 async function openSession(ctx: RequestContext, api: VendorApi): Promise<Session> {
 	const conn = await connect(ctx, api);
+	const nodeCredential = ctx.getNode().credentials?.[conn.credentialType];
 	// Stryker disable next-line StringLiteral: any constant keys a node without credential IDs the same way
-	const credentialId = ctx.getNode().credentials?.[conn.credentialType]?.id ?? '';
+	const credentialId = nodeCredential?.id ?? '';
 	const profile = conn.rateProfile ?? api.rateProfile?.(conn.baseUrl) ?? DEFAULT_PROFILE;
 	// One limiter per credential and execution: every node of the run that uses the credential shares it.
 	const execution = 'getExecutionId' in ctx ? ctx.getExecutionId() : undefined;
 	const timeout = Number(nodeParameter(ctx, 'requestOptions.timeout', DEFAULT_TIMEOUT_S));
 	return {
 		conn,
+		// Stryker disable next-line StringLiteral: n8n's helper reads only the data
+		credential: conn.credentials && { id: credentialId, name: nodeCredential?.name ?? '', type: conn.credentialType, data: conn.credentials },
 		policy: { ...DEFAULT_RETRY, ...api.retry },
 		limiter: execution
 			? limiterFor(`${execution}|${conn.credentialType}|${credentialId}|${conn.baseUrl}`, profile)
@@ -219,7 +224,7 @@ export async function apiRequestFull(this: RequestContext, api: VendorApi, reque
 	const node = this.getNode();
 	// The limiter lets the first request of an execution go alone: a credential that fetches a token (n8n runs
 	// its preAuthentication) then fetches it once, not once per item running at once.
-	const { conn, policy, limiter, timeoutMs } = await session(this, api);
+	const { conn, credential, policy, limiter, timeoutMs } = await session(this, api);
 	// A request's own Authorization header is masked like the credential's secrets.
 	const own = request.authorization;
 	const secrets = async () => [...(await secretsNow(this, api, conn)), ...(own ? [own, own.replace(/^\S+\s+/, '')] : [])];
@@ -243,7 +248,7 @@ export async function apiRequestFull(this: RequestContext, api: VendorApi, reque
 	const send = async (): Promise<ApiResponse> => {
 		const raw = (
 			own === undefined
-				? await this.helpers.httpRequestWithAuthentication.call(this, conn.credentialType, { ...options })
+				? await this.helpers.httpRequestWithAuthentication.call(this, conn.credentialType, { ...options }, credential && { credentialsDecrypted: credential })
 				: await this.helpers.httpRequest({ ...options, headers: { ...options.headers, Authorization: own } })
 		) as {
 			statusCode: number;

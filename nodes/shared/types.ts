@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestMethods,
@@ -24,6 +25,12 @@ export interface Connection {
 	secrets: string[];
 	/** The credential has a preAuthentication token: let n8n refresh it on a 401 and retry once. */
 	refreshOn401?: boolean;
+	/**
+	 * The decrypted credential, handed to n8n's helper with every request of the execution: n8n would otherwise
+	 * decrypt it again for each one. n8n writes a token its preAuthentication fetches (the first request, the
+	 * renewal after a 401) into this object, so the requests after it send the new token.
+	 */
+	credentials?: ICredentialDataDecryptedObject;
 	/** The pace the credential itself calls for (e.g. a sandbox key's lower limit), over VendorApi.rateProfile. */
 	rateProfile?: RateProfile;
 }

@@ -43,7 +43,16 @@ export function simplifyUser(
 	user: IDataObject,
 	normalize: (user: IDataObject) => NormalizedUser,
 ): IDataObject {
-	return this.getNodeParameter('simplify', itemIndex, true) ? normalize(user) : user;
+	return userOutputOf.call(this, itemIndex, normalize)(user);
+}
+
+/** For a list: Simplify read once for the item (not once per user), as the function that makes each output. */
+export function userOutputOf(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	normalize: (user: IDataObject) => NormalizedUser,
+): (user: IDataObject) => IDataObject {
+	return this.getNodeParameter('simplify', itemIndex, true) ? normalize : (user) => user;
 }
 
 /** A string value, or null for anything empty. */

@@ -76,6 +76,8 @@ class CredentialsHelper extends ICredentialsHelper {
 		/** type name → decrypted credential data; mutated by preAuthentication like n8n's database. */
 		this.store = store;
 		this.preAuthenticationRuns = 0;
+		/** How often n8n asked for the decrypted credential. */
+		this.decryptions = 0;
 	}
 
 	credentialType(name) {
@@ -131,6 +133,7 @@ class CredentialsHelper extends ICredentialsHelper {
 
 	async getDecrypted(_additionalData, _nodeCredentials, type) {
 		if (!this.store[type]) throw new Error(`No credentials of type ${type} in this test`);
+		this.decryptions++;
 		return { ...this.store[type] };
 	}
 

@@ -173,6 +173,16 @@ describe('user: pagination over many pages', () => {
 		expect(pageNumbers()).toEqual([1, 2, 3, 4, 5, 6]);
 	});
 
+	test('the credential is decrypted once for the whole list, not once per page', async () => {
+		await startWith(250);
+		const before = bigN8n.credentialsHelper.decryptions;
+		const { json } = await bigN8n.run({ type: 'boldSign', parameters: { resource: 'user', operation: 'getAll', returnAll: true } });
+		expect(json).toHaveLength(250);
+		expect(pages()).toHaveLength(6);
+		expect(big.requests.every((r) => r.headers['x-api-key'] === API_KEY)).toBe(true);
+		expect(bigN8n.credentialsHelper.decryptions - before).toBe(1);
+	});
+
 	test('exactly at a page boundary: the empty page ends the list', async () => {
 		await startWith(200);
 		const { json } = await bigN8n.run({ type: 'boldSign', parameters: { resource: 'user', operation: 'getAll', returnAll: true } });

@@ -62,9 +62,13 @@ describe('BoldSign API', () => {
 		expect(fields.baseUrl).toMatchObject({ type: 'string', default: '', placeholder: 'e.g. https://api.boldsign.com', displayOptions: { show: { region: ['custom'] } } });
 	});
 
-	test('the key goes in the X-API-KEY header', () => {
-		expect(credential.authenticate).toEqual({ type: 'generic', properties: { headers: { 'X-API-KEY': '={{$credentials.apiKey}}' } } });
-		expect(evaluate(credential.authenticate.properties.headers['X-API-KEY'], { $credentials: { apiKey: 'k-1' } })).toBe('k-1');
+	test('the key goes in the X-API-KEY header, next to the request\'s own headers', async () => {
+		const request = { url: '/v1/users/list', headers: { Accept: 'application/json' } };
+		expect(await credential.authenticate({ apiKey: 'k-1' }, request)).toEqual({
+			url: '/v1/users/list',
+			headers: { Accept: 'application/json', 'X-API-KEY': 'k-1' },
+		});
+		expect(request.headers).toEqual({ Accept: 'application/json' });
 	});
 
 	test("the credential test lists one user on the region's host", () => {
@@ -150,12 +154,8 @@ describe('DocuSign JWT API', () => {
 		for (const name of ['integrationKey', 'userId']) expect(fields[name].placeholder).toMatch(/^e\.g\. /);
 	});
 
-	test('the token goes in a Bearer Authorization header', () => {
-		expect(credential.authenticate).toEqual({
-			type: 'generic',
-			properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-		});
-		expect(evaluate(credential.authenticate.properties.headers.Authorization, { $credentials: { accessToken: 'tok' } })).toBe('Bearer tok');
+	test('the token goes in a Bearer Authorization header', async () => {
+		expect(await credential.authenticate({ accessToken: 'tok' }, { url: '/x' })).toEqual({ url: '/x', headers: { Authorization: 'Bearer tok' } });
 	});
 
 	test("the credential test asks the environment's OAuth server who the user is", () => {
@@ -237,5 +237,18 @@ describe('DocuSign OAuth2 API', () => {
 		expect(url('accessTokenUrl', { environment: 'demo' })).toBe('https://account-d.docusign.com/oauth/token');
 		expect(url('authUrl', { environment: 'production' })).toBe('https://account.docusign.com/oauth/auth');
 		expect(url('accessTokenUrl', { environment: 'custom', oauthBaseUrl: 'https://sso.example.test//' })).toBe('https://sso.example.test/oauth/token');
+	});
+});
+
+describe('PandaDoc and SignNow API credentials', () => {
+	const { PandaDocApi } = require('../../dist/credentials/PandaDocApi.credentials');
+	const { SignNowApi } = require('../../dist/credentials/SignNowApi.credentials');
+
+	test('PandaDoc sends the key as Authorization: API-Key <key>', async () => {
+		expect(await new PandaDocApi().authenticate({ apiKey: 'pk' }, { url: '/x' })).toEqual({ url: '/x', headers: { Authorization: 'API-Key pk' } });
+	});
+
+	test("SignNow sends the credential's token as a Bearer Authorization header", async () => {
+		expect(await new SignNowApi().authenticate({ accessToken: 'st' }, { url: '/x' })).toEqual({ url: '/x', headers: { Authorization: 'Bearer st' } });
 	});
 });

@@ -39,12 +39,14 @@ const context = (authentication, credentials) => ({
 
 describe('connection', () => {
 	test('a sandbox key is paced at 10 requests a minute per endpoint; production keys at the vendor profile, 100', async () => {
-		const sandbox = await pandaDoc.connection(context('apiKey', { apiKey: 'k-123456', keyType: 'sandbox', baseUrl: 'https://api.pandadoc.com/' }));
+		const credentials = { apiKey: 'k-123456', keyType: 'sandbox', baseUrl: 'https://api.pandadoc.com/' };
+		const sandbox = await pandaDoc.connection(context('apiKey', credentials));
 		expect(sandbox).toEqual({
 			credentialType: 'pandaDocApi',
 			baseUrl: 'https://api.pandadoc.com',
 			secrets: ['k-123456'],
 			refreshOn401: false,
+			credentials,
 			rateProfile: { concurrency: 10, windows: [{ kind: 'burst', limit: 10, windowMs: 60_000 }] },
 		});
 		const production = await pandaDoc.connection(context('apiKey', { apiKey: 'k-123456', keyType: 'production' }));

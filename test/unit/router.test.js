@@ -79,6 +79,8 @@ describe('route', () => {
 			{ json: { n: 'b' }, pairedItem: { item: 1 } },
 			{ json: { n: 2 }, pairedItem: { item: 2 } },
 		]);
+		// The items of one input share one pairing object: a long list keeps and saves one, not one per item.
+		expect(output[1].pairedItem).toBe(output[2].pairedItem);
 	});
 
 	test('the operation runs with the context, once per item', async () => {

@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { filtersField, returnAllAndLimit, showFor, simplifyField } from '../../../shared/descriptions';
 import { readLimit, readList, readText } from '../../../shared/input';
 import { collect } from '../../../shared/pagination';
+import { userOutputOf } from '../../../shared/user';
 import { boldSign, userPaging } from '../../transport';
-import { userOutput } from '../../users';
+import { normalizeUser } from '../../users';
 
 const show = showFor('user', 'getAll');
 
@@ -42,6 +43,6 @@ export async function execute(this: IExecuteFunctions, i: number) {
 		{ method: 'GET', path: '/v1/users/list', qs, repeatArrays: true, itemIndex: i },
 		userPaging,
 		readLimit.call(this, i),
-		(user) => userOutput.call(this, i, user),
+		userOutputOf.call(this, i, normalizeUser),
 	);
 }

@@ -4,9 +4,10 @@ import { filtersField, returnAllAndLimit, showFor, simplifyField } from '../../.
 import { inputError } from '../../../shared/errors';
 import { readChoice, readEmail, readLimit, readOptionalId, readText } from '../../../shared/input';
 import { collect } from '../../../shared/pagination';
+import { userOutputOf } from '../../../shared/user';
 import { organizationId, organizationRecord } from '../../organization';
 import { docuSign, paths, userPaging } from '../../transport';
-import { userOutput } from '../../users';
+import { normalizeUser } from '../../users';
 
 const show = showFor('user', 'getAll');
 
@@ -131,7 +132,5 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	if (filters.modifiedSince) qs.last_modified_since = filters.modifiedSince;
 	if (filters.includeDsGroups) qs.include_ds_groups = true;
 	// Each page is turned into output as it arrives, so the vendor's objects do not pile up.
-	return await collect.call(this, docuSign, { method: 'GET', path: `${paths.org(orgId)}/users`, qs, itemIndex: i }, userPaging, paging, (user) =>
-		userOutput.call(this, i, user),
-	);
+	return await collect.call(this, docuSign, { method: 'GET', path: `${paths.org(orgId)}/users`, qs, itemIndex: i }, userPaging, paging, userOutputOf.call(this, i, normalizeUser));
 }

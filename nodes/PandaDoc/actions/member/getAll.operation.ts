@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit, showFor, simplifyField } from '../../../shared/descriptions';
 import { readLimit } from '../../../shared/input';
-import { memberOutput, workspaceMembers } from '../../members';
+import { userOutputOf } from '../../../shared/user';
+import { normalizeMember, workspaceMembers } from '../../members';
 
 const show = showFor('member', 'getAll');
 
@@ -15,5 +16,5 @@ export const description: INodeProperties[] = [...returnAllAndLimit(show), simpl
 export async function execute(this: IExecuteFunctions, i: number) {
 	const { returnAll, limit } = readLimit.call(this, i);
 	const members = await workspaceMembers.call(this, i);
-	return (returnAll ? members : members.slice(0, limit)).map((member) => memberOutput.call(this, i, member));
+	return (returnAll ? members : members.slice(0, limit)).map(userOutputOf.call(this, i, normalizeMember));
 }

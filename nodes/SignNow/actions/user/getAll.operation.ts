@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { returnAllAndLimit, showFor, simplifyField } from '../../../shared/descriptions';
 import { readLimit } from '../../../shared/input';
 import { collect } from '../../../shared/pagination';
-import { simplifyUser } from '../../../shared/user';
+import { userOutputOf } from '../../../shared/user';
 import { organizationField, organizationId, readOrganization } from '../../organization';
 import { organizationUserPaging, paths, signNow, unconfirmed } from '../../transport';
 import { normalizeOrganizationUser } from '../../users';
@@ -20,8 +20,6 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const orgId = await organizationId.call(this, readOrganization.call(this, i), i);
 	const request = { method: 'GET' as const, path: paths.organizationUsers(orgId), itemIndex: i };
 	return await unconfirmed(this, 'organization users', request, async () =>
-		await collect.call(this, signNow, request, organizationUserPaging, readLimit.call(this, i), (user) =>
-			simplifyUser.call(this, i, user, normalizeOrganizationUser),
-		),
+		await collect.call(this, signNow, request, organizationUserPaging, readLimit.call(this, i), userOutputOf.call(this, i, normalizeOrganizationUser)),
 	);
 }
