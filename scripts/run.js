@@ -77,12 +77,14 @@ function test(env, args) {
 		});
 
 		// every package assembled, linted and scanned (loading each in n8n is `npm run packages`)
-		try {
-			rows.push({ name: 'packages', ...require('./packages.js').check(['--no-load']) });
-		} catch (error) {
-			console.error(error);
-			rows.push({ name: 'packages', passed: 0, failed: 1 });
-		}
+		stage(rows, 'packages', 'one package per vendor and the bundle: assembled, linted, scanned', () => {
+			try {
+				return require('./packages.js').check(['--no-load']);
+			} catch (error) {
+				console.error(error);
+				return { passed: 0, failed: 1 };
+			}
+		});
 
 		if (!args.includes('--no-e2e')) {
 			const e2e = ['test/e2e/run-e2e.js'];

@@ -66,6 +66,18 @@ describe('n8nSection', () => {
 		expect(sections.flatMap((s) => s.credentials).sort()).toEqual([...bundle.credentials].sort());
 	});
 
+	test("each vendor package's README names every credential type it ships (as the credential's `name`)", () => {
+		for (const v of VENDORS) {
+			const readme = fs.readFileSync(path.join(ROOT, 'packages', v.key, 'README.md'), 'utf8');
+			const names = n8nSection(rootPkg, v).credentials.map((file) => {
+				const source = fs.readFileSync(path.join(ROOT, file.replace(/^dist\//, '').replace(/\.js$/, '.ts')), 'utf8');
+				return /\bname = '([^']+)'/.exec(source)[1];
+			});
+			expect(names.length).toBeGreaterThan(0);
+			expect(names.filter((name) => !readme.includes(`\`${name}\``))).toEqual([]);
+		}
+	});
+
 	test('a node file in dist/ that the section does not list is reported', () => {
 		const section = n8nSection(rootPkg, VENDORS[0]);
 		const shipped = [...section.nodes, 'dist/nodes/BoldSign/Extra.node.js', 'dist/nodes/shared/transport.js'];
