@@ -66,7 +66,15 @@ async function chooseOpen(page, name) {
 	const exact = new RegExp(`^\\s*${escapeRe(name)}\\s*$`);
 	const items = page.locator(VISIBLE_ITEMS);
 	const item = items.filter({ has: page.locator('.option-headline', { hasText: exact }) }).or(items.filter({ hasText: exact })).first();
-	await item.click();
+	try {
+		await item.click({ timeout: 10_000 });
+	} catch (error) {
+		// Element Plus keeps the option highlighted but reports it hidden (seen with DocuSign Update Role's Account
+		// list, whose option was already the selected one): choose the highlighted option with the keyboard instead.
+		const highlighted = page.locator('.el-select-dropdown__item.hover', { hasText: exact });
+		if (!(await highlighted.count())) throw error;
+		await page.keyboard.press('Enter');
+	}
 	await page.waitForTimeout(150);
 }
 

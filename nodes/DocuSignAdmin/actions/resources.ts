@@ -33,9 +33,10 @@ const rosterUi: RosterUi = {
 		displayName: 'Role',
 		name: 'role',
 		type: 'options',
-		options: ROSTER_ROLES.map((role) => ({ name: role, value: role })),
+		// the empty value is a choice of its own, so leaving the field as it is is valid in the editor
+		options: [...ROSTER_ROLES.map((role) => ({ name: role, value: role })), { name: 'Keep Current (New Users: Account Default)', value: '' }],
 		default: '',
-		description: 'The wanted permission profile of the user on the account. Empty: left as it is (new users get the account’s default).',
+		description: 'The wanted permission profile of the user on the account. Keep Current: left as it is (new users get the account’s default).',
 		displayOptions,
 	}),
 	teamField: (displayOptions) => dsGroupLocator(displayOptions, 'team', 'DS Group', false),
