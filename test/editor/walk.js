@@ -67,13 +67,14 @@ async function chooseOpen(page, name) {
 	const items = page.locator(VISIBLE_ITEMS);
 	const item = items.filter({ has: page.locator('.option-headline', { hasText: exact }) }).or(items.filter({ hasText: exact })).first();
 	try {
-		await item.click({ timeout: 10_000 });
+		await item.click({ timeout: 5000 });
 	} catch (error) {
-		// Element Plus keeps the option highlighted but reports it hidden (seen with DocuSign Update Role's Account
-		// list, whose option was already the selected one): choose the highlighted option with the keyboard instead.
+		// Element Plus lists that load late (DocuSign's Account) keep moving or report their option hidden for a while
+		// on a loaded machine: choose the highlighted option with the keyboard when it is this one, else click it
+		// without waiting for it to settle. Only when both fail is the option really not there.
 		const highlighted = page.locator('.el-select-dropdown__item.hover', { hasText: exact });
-		if (!(await highlighted.count())) throw error;
-		await page.keyboard.press('Enter');
+		if (await highlighted.count()) await page.keyboard.press('Enter');
+		else await item.click({ force: true, timeout: 5000 }).catch(() => Promise.reject(error));
 	}
 	await page.waitForTimeout(150);
 }
