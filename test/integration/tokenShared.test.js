@@ -7,6 +7,7 @@
 
 const { ORG, DOCUSIGN_IDS, startDocuSign } = require('./docusign/setup');
 const { startSignNowMock, SIGNNOW_IDS } = require('../mocks/signnow');
+const { passwordCredential } = require('./signnow/setup');
 const { createInstance } = require('../helpers/harness');
 
 const items = (ids) => ids.map((id) => ({ json: { id } }));
@@ -40,17 +41,7 @@ describe('SignNow password grant', () => {
 	let n8n;
 	beforeAll(async () => {
 		mock = await startSignNowMock();
-		n8n = await createInstance({
-			signNowApi: {
-				environment: 'custom',
-				baseUrl: mock.url,
-				clientId: mock.clientId,
-				clientSecret: mock.clientSecret,
-				username: mock.adminEmail,
-				password: mock.adminPassword,
-				accessToken: '',
-			},
-		});
+		n8n = await createInstance({ signNowApi: passwordCredential(mock) });
 	});
 	afterAll(async () => mock.close());
 
